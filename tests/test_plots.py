@@ -87,3 +87,14 @@ def test_plot_style_is_legible_from_the_back_row():
     utils.set_plot_style()
     assert plt.rcParams["font.size"] >= 14
     assert plt.rcParams["lines.linewidth"] >= 2.5
+
+
+def test_confusion_matrix_rows_are_fractions_of_each_true_class():
+    targets = torch.tensor([0, 0, 0, 0, 1, 1, 2])
+    predictions = torch.tensor([0, 0, 0, 1, 1, 1, 0])  # clase 0: 3/4 bien, 1/4 como 1; clase 2: toda como 0
+    fig = utils.plot_confusion_matrix(targets, predictions, class_names=["a", "b", "c"])
+    ax = fig.axes[0]
+    cells = {(round(t.get_position()[1]), round(t.get_position()[0])): t.get_text() for t in ax.texts}
+    assert cells == {(0, 0): "0.75", (0, 1): "0.25", (1, 1): "1.00", (2, 0): "1.00"}
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
+    assert ax.get_xlabel() == "Clase predicha" and ax.get_ylabel() == "Clase real"

@@ -378,3 +378,12 @@ def test_bad_input_raises_before_training(error, message, arguments):
 def test_evaluate_rejects_bad_loaders(loader):
     with pytest.raises((TypeError, ValueError)):
         utils.evaluate(torch.nn.Linear(1, 1), loader, torch.nn.MSELoss())
+
+
+def test_scheduler_steps_once_per_epoch():
+    model = torch.nn.Linear(1, 1)
+    optimizer = sgd(model, lr=0.1)
+    scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.5)
+    utils.train(model, DataLoader(numbered(8), batch_size=4), 3, torch.nn.MSELoss(), optimizer,
+                scheduler=scheduler, verbose=False)
+    assert optimizer.param_groups[0]["lr"] == pytest.approx(0.1 * 0.5**3)

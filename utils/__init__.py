@@ -1,10 +1,12 @@
 """Utilidades compartidas por los cuadernos del curso «Redes recurrentes».
 
-Datos (``utils.data``), entrenamiento (``utils.training``) y gráficas (``utils.plots``).
+Datos (``utils.data``), entrenamiento (``utils.training``), gráficas (``utils.plots``) y tabla
+de resultados de los modelos (``utils.results``).
 """
 
 from .data import CLASS_NAMES, load_fashion_mnist
-from .plots import plot_history, plot_predictions, set_plot_style
+from .plots import plot_confusion_matrix, plot_history, plot_predictions, set_plot_style
+from .results import load_results, save_result
 from .training import evaluate, get_device, predict, set_seed, train
 
 __all__ = [
@@ -12,9 +14,12 @@ __all__ = [
     "evaluate",
     "get_device",
     "load_fashion_mnist",
+    "load_results",
+    "plot_confusion_matrix",
     "plot_history",
     "plot_predictions",
     "predict",
+    "save_result",
     "set_plot_style",
     "set_seed",
     "train",

@@ -1,4 +1,4 @@
-"""Gráficas del curso: estilo para proyector, historial de entrenamiento y rejilla de predicciones.
+"""Gráficas del curso: estilo para proyector, historial, rejilla de predicciones y matriz de confusión.
 
 Cada función devuelve su ``Figure`` de matplotlib; en un cuaderno se muestra con ``plt.show()``.
 """
@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import torch
 from matplotlib.figure import Figure
 from torch.utils.data import Dataset
+from torchmetrics.functional.classification import multiclass_confusion_matrix
 
 from .data import CLASS_NAMES
 
@@ -106,5 +107,36 @@ def plot_predictions(
             spine.set_visible(True)
             spine.set_color(color)
             spine.set_linewidth(4)
+    fig.tight_layout()
+    return fig
+
+
+def plot_confusion_matrix(
+    targets: torch.Tensor, predictions: torch.Tensor, class_names: Sequence[str] = CLASS_NAMES
+) -> Figure:
+    """Matriz de confusión normalizada por filas.
+
+    La casilla (fila ``i``, columna ``j``) es la fracción de los ejemplos de la clase real ``i``
+    que el modelo asigna a la clase ``j``: la diagonal es la exactitud de cada clase.
+
+    Args:
+        targets: clases reales, enteros de forma ``(N,)``.
+        predictions: clases predichas, enteros de forma ``(N,)``.
+    """
+    n_classes = len(class_names)
+    matrix = multiclass_confusion_matrix(predictions, targets, n_classes, normalize="true").numpy()
+    fig, ax = plt.subplots(figsize=(9.5, 8.5))
+    ax.imshow(matrix, cmap="Blues", vmin=0, vmax=1)
+    for row in range(n_classes):
+        for col in range(n_classes):
+            value = matrix[row, col]
+            if value >= 0.005:  # las casillas a cero se dejan en blanco
+                ax.text(col, row, f"{value:.2f}", ha="center", va="center", fontsize=11,
+                        color="white" if value > 0.5 else "black")
+    ax.set_xticks(range(n_classes), class_names, rotation=45, ha="right")
+    ax.set_yticks(range(n_classes), class_names)
+    ax.set_xlabel("Clase predicha")
+    ax.set_ylabel("Clase real")
+    ax.grid(False)
     fig.tight_layout()
     return fig

@@ -54,6 +54,7 @@ def train(
     validation_split: float | None = None,
     metric_fn: Metric | None = None,
     *,
+    scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
     device: str | torch.device | None = None,
     verbose: bool = True,
 ) -> History:
@@ -70,6 +71,8 @@ def train(
             Nunca se entrena con ellas y son siempre las mismas.
         metric_fn: métrica de ``torchmetrics`` (p. ej. ``MulticlassAccuracy``); se usan copias
             independientes para entrenamiento y validación.
+        scheduler: programador de la tasa de aprendizaje (p. ej. ``CosineAnnealingLR``) creado
+            con ``optimizer``; se llama a su ``step()`` al final de cada época.
         device: ``"cuda"``, ``"mps"``, ``"cpu"``... Por defecto, el mejor disponible.
         verbose: si es ``False`` no se muestra nada (ni barra de progreso ni resumen por época).
 
@@ -118,6 +121,8 @@ def train(
                     RuntimeWarning, stacklevel=2,
                 )
                 break
+            if scheduler is not None:
+                scheduler.step()
             if val_loader is not None:
                 results["val"] = _run_epoch(model, _batches(val_loader), criterion, val_metric, device)
             for prefix, (loss, metric) in results.items():
