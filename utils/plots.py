@@ -129,10 +129,10 @@ def plot_confusion_matrix(
     ax.imshow(matrix, cmap="Blues", vmin=0, vmax=1)
     for row in range(n_classes):
         for col in range(n_classes):
-            value = matrix[row, col]
-            if value >= 0.005:  # las casillas a cero se dejan en blanco
-                ax.text(col, row, f"{value:.2f}", ha="center", va="center", fontsize=11,
-                        color="white" if value > 0.5 else "black")
+            text = f"{matrix[row, col]:.2f}"
+            if text != "0.00":  # las casillas a cero se dejan en blanco
+                ax.text(col, row, text, ha="center", va="center", fontsize=11,
+                        color="white" if matrix[row, col] > 0.5 else "black")
     ax.set_xticks(range(n_classes), class_names, rotation=45, ha="right")
     ax.set_yticks(range(n_classes), class_names)
     ax.set_xlabel("Clase predicha")
