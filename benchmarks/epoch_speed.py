@@ -81,7 +81,7 @@ def main() -> None:
     transform = torchvision.transforms.Compose([
         torchvision.transforms.ToTensor(), torchvision.transforms.Normalize((0.5,), (0.5,)),
     ])
-    original_set = torchvision.datasets.FashionMNIST(utils.data.DEFAULT_ROOT, train=True, transform=transform)
+    original_set = torchvision.datasets.FashionMNIST(utils.data_dir(), train=True, transform=transform)
     original_train = torch.utils.data.DataLoader(
         torch.utils.data.Subset(original_set, range(N_TRAIN)), batch_size=BATCH_SIZE, shuffle=True,
     )

@@ -50,7 +50,7 @@ def test_matches_torchvision_totensor_and_normalize(fashion):
     transform = torchvision.transforms.Compose([
         torchvision.transforms.ToTensor(), torchvision.transforms.Normalize((0.5,), (0.5,)),
     ])
-    reference = torchvision.datasets.FashionMNIST(data.DEFAULT_ROOT, train=False, transform=transform)
+    reference = torchvision.datasets.FashionMNIST(utils.data_dir(), train=False, transform=transform)
     for i in (0, 1, 9_999):
         image, label = reference[i]
         assert torch.equal(fashion[1][i][0], image.squeeze(0))
@@ -62,9 +62,34 @@ def test_class_names_in_spanish_in_label_order():
                                  "Sandalia", "Camisa", "Zapatilla", "Bolso", "Botín")
 
 
-def test_default_root_is_the_project_tmp_folder(monkeypatch, tmp_path):
+def test_data_dir_is_the_project_tmp_folder_from_a_checkout(monkeypatch, tmp_path):
+    monkeypatch.delenv(data.DATA_DIR_VARIABLE, raising=False)
     monkeypatch.chdir(tmp_path)  # da igual desde dónde se ejecute
-    assert data.DEFAULT_ROOT == Path(__file__).resolve().parent.parent / "tmp"
+    assert utils.data_dir() == Path(__file__).resolve().parent.parent / "tmp"
+
+
+def test_data_dir_variable_comes_first(monkeypatch, tmp_path):
+    monkeypatch.setenv(data.DATA_DIR_VARIABLE, str(tmp_path / "datos"))
+    assert utils.data_dir() == tmp_path / "datos"
+
+
+@pytest.mark.parametrize("platform, expected", [
+    ("linux", "xdg/redes-recurrentes"),
+    ("darwin", "home/Library/Application Support/redes-recurrentes"),
+    ("win32", "local/redes-recurrentes"),
+])
+def test_data_dir_of_an_installed_package_is_a_user_folder(monkeypatch, tmp_path, platform, expected):
+    """Con ``pip install .`` el paquete vive en site-packages: los datos nunca van ahí."""
+    site_packages = tmp_path / "site-packages"
+    (site_packages / "utils").mkdir(parents=True)
+    monkeypatch.setattr(data, "PROJECT_ROOT", site_packages)
+    monkeypatch.delenv(data.DATA_DIR_VARIABLE, raising=False)
+    monkeypatch.setattr(data.sys, "platform", platform)
+    monkeypatch.setattr(data.Path, "home", lambda: tmp_path / "home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
+    assert utils.data_dir() == tmp_path / expected
+    assert site_packages not in utils.data_dir().parents
 
 
 def test_copies_and_checks_the_debian_files(tmp_path, monkeypatch):
@@ -88,7 +113,7 @@ def test_uses_fashion_mnist_dir_with_plain_or_gz_files(tmp_path, monkeypatch, no
 
 
 def test_files_already_under_root_are_used_first(tmp_path, monkeypatch, no_sources):
-    shutil.copytree(raw(data.DEFAULT_ROOT), raw(tmp_path))  # ninguna otra fuente existe
+    shutil.copytree(raw(utils.data_dir()), raw(tmp_path))  # ninguna otra fuente existe
     train_set, _ = utils.load_fashion_mnist(tmp_path)
     assert len(train_set) == 60_000
 

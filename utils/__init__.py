@@ -4,13 +4,14 @@ Datos (``utils.data``), entrenamiento (``utils.training``), gráficas (``utils.p
 de resultados de los modelos (``utils.results``).
 """
 
-from .data import CLASS_NAMES, load_fashion_mnist
+from .data import CLASS_NAMES, data_dir, load_fashion_mnist
 from .plots import plot_confusion_matrix, plot_history, plot_predictions, set_plot_style
 from .results import load_results, save_result
 from .training import evaluate, get_device, predict, set_seed, train
 
 __all__ = [
     "CLASS_NAMES",
+    "data_dir",
     "evaluate",
     "get_device",
     "load_fashion_mnist",

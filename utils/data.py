@@ -2,7 +2,7 @@
 
 ``load_fashion_mnist`` busca los cuatro ficheros originales, por este orden:
 
-1. en ``root`` (por defecto, la carpeta ``tmp/`` de la raíz del proyecto), en ``FashionMNIST/raw/``;
+1. en ``root`` (por defecto, la carpeta de datos de ``data_dir()``), en ``FashionMNIST/raw/``;
 2. en la carpeta que indique la variable de entorno ``FASHION_MNIST_DIR``;
 3. en la del paquete de Debian ``dataset-fashion-mnist`` (``/usr/share/datasets/fashion-mnist``);
 4. descargándolos con torchvision (necesita internet).
@@ -17,6 +17,7 @@ import gzip
 import hashlib
 import os
 import shutil
+import sys
 import warnings
 from pathlib import Path
 
@@ -30,8 +31,11 @@ CLASS_NAMES = (
     "Sandalia", "Camisa", "Zapatilla", "Bolso", "Botín",
 )
 
-#: Carpeta de datos por defecto: ``tmp/`` en la raíz del proyecto, se ejecute desde donde se ejecute.
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "tmp"
+#: Variable de entorno que, si tiene valor, indica la carpeta de datos.
+DATA_DIR_VARIABLE = "REDES_RECURRENTES_DATOS"
+
+#: Raíz del proyecto cuando ``utils`` se usa desde una copia del repositorio (o instalado con ``-e``).
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 #: Carpeta donde deja los ficheros el paquete de Debian ``dataset-fashion-mnist``.
 DEBIAN_DIR = Path("/usr/share/datasets/fashion-mnist")
@@ -45,6 +49,32 @@ SHA256 = {
 }
 
 
+def data_dir() -> Path:
+    """Carpeta donde se guardan los datos descargados o copiados y la tabla de resultados.
+
+    Por orden:
+
+    1. la que indique la variable de entorno ``REDES_RECURRENTES_DATOS``;
+    2. ``tmp/`` en la raíz del proyecto, si ``utils`` se usa desde una copia del repositorio
+       (lo normal: ``pip install -e .`` o ejecutar desde la raíz);
+    3. si ``utils`` está instalado como paquete (``pip install .``), una carpeta del usuario:
+       ``%LOCALAPPDATA%\\redes-recurrentes`` en Windows, ``~/Library/Application Support/redes-recurrentes``
+       en macOS y ``$XDG_DATA_HOME/redes-recurrentes`` (por defecto ``~/.local/share/redes-recurrentes``)
+       en Linux. Nunca dentro del propio paquete instalado.
+    """
+    if os.environ.get(DATA_DIR_VARIABLE):
+        return Path(os.environ[DATA_DIR_VARIABLE]).expanduser()
+    if (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "notebooks").is_dir():
+        return PROJECT_ROOT / "tmp"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "redes-recurrentes"
+
+
 def load_fashion_mnist(root: str | Path | None = None) -> tuple[TensorDataset, TensorDataset]:
     """Devuelve los conjuntos de entrenamiento (60 000) y de prueba (10 000) de Fashion-MNIST.
 
@@ -55,9 +85,9 @@ def load_fashion_mnist(root: str | Path | None = None) -> tuple[TensorDataset, T
     - etiquetas ``int64`` de forma ``(N,)``, de 0 a 9 (sus nombres en ``CLASS_NAMES``).
 
     Args:
-        root: carpeta de datos; por defecto ``tmp/`` en la raíz del proyecto.
+        root: carpeta de datos; por defecto la de ``data_dir()`` (``tmp/`` en la raíz del proyecto).
     """
-    root = Path(root) if root is not None else DEFAULT_ROOT
+    root = Path(root) if root is not None else data_dir()
     raw = root / "FashionMNIST" / "raw"
     missing = [name for name in SHA256 if not _is_valid(raw / name)]
     for source in _local_sources():
