@@ -311,16 +311,101 @@ def test_non_finite_loss_stops_training_with_a_warning():
     assert len(model.seen[True]) == 4 + 1  # se para en el primer lote que da NaN
 
 
+def test_non_finite_loss_keeps_the_weights_of_the_last_good_step():
+    x = torch.arange(8, dtype=torch.float32).reshape(-1, 1)
+    y = x * 2
+    y[4:] = float("nan")  # el segundo lote da una pérdida NaN
+    loader = DataLoader(TensorDataset(x, y), batch_size=4)
+    torch.manual_seed(0)
+    model = torch.nn.Linear(1, 1)
+    reference = torch.nn.Linear(1, 1)
+    reference.load_state_dict(model.state_dict())
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+    with pytest.warns(RuntimeWarning, match="último paso bueno"):
+        history = utils.train(model, loader, 3, torch.nn.MSELoss(), optimizer, verbose=False)
+    assert history["train_loss"] == []
+    # el modelo tiene exactamente los pesos tras el primer lote, el último bueno
+    reference_optimizer = torch.optim.SGD(reference.parameters(), lr=0.01)
+    torch.nn.MSELoss()(reference(x[:4]), y[:4]).backward()
+    reference_optimizer.step()
+    for trained, expected in zip(model.parameters(), reference.parameters()):
+        assert torch.isfinite(trained).all()
+        assert torch.equal(trained, expected)
+
+
+def test_non_finite_gradient_is_not_applied():
+    class SqrtOfZero(torch.nn.Module):
+        """Pérdida finita (0) cuyo gradiente no lo es: la derivada de sqrt en 0 es infinita."""
+
+        def forward(self, output, target):
+            return torch.sqrt((output * 0).sum())
+
+    model = torch.nn.Linear(1, 1)
+    before = [p.detach().clone() for p in model.parameters()]
+    loader = DataLoader(TensorDataset(torch.ones(4, 1), torch.ones(4, 1)), batch_size=2)
+    with pytest.warns(RuntimeWarning, match="no finitos|números finitos"):
+        utils.train(model, loader, 1, SqrtOfZero(), sgd(model), verbose=False)
+    assert all(torch.equal(p, b) for p, b in zip(model.parameters(), before))
+
+
+def test_metric_name_reaches_the_epoch_summary(capsys):
+    x = torch.arange(20, dtype=torch.float32).reshape(-1, 1)
+    model = torch.nn.Linear(1, 2)
+    utils.train(model, DataLoader(TensorDataset(x, (x[:, 0] > 9).long()), batch_size=5), 1,
+                torch.nn.CrossEntropyLoss(), sgd(model), validation_split=0.2,
+                metric_fn=torchmetrics.classification.MulticlassAccuracy(num_classes=2),
+                metric_name="exactitud")
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.count("exactitud") == 2 and "métrica" not in line
+
+
 # --- dispositivo ------------------------------------------------------------------------------
 
-def test_get_device_prefers_cuda_then_mps(monkeypatch):
+def test_get_device_is_cuda_or_cpu_never_mps_by_itself(monkeypatch):
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
-    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: False)
-    assert utils.get_device() == torch.device("cpu")
     monkeypatch.setattr(torch.backends.mps, "is_available", lambda: True)
-    assert utils.get_device() == torch.device("mps")
+    assert utils.get_device() == torch.device("cpu")  # MPS solo si se pide con device="mps"
     monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
     assert utils.get_device() == torch.device("cuda")
+
+
+class Traveller(torch.nn.Linear):
+    """Capa lineal que anota a qué dispositivo se la mueve cada vez que se llama a ``to``."""
+
+    def __init__(self) -> None:
+        super().__init__(1, 1)
+        self.moves: list[torch.device] = []
+
+    def to(self, *args, **kwargs):
+        self.moves.append(torch.device(args[0]))
+        return super().to(*args, **kwargs)
+
+
+@pytest.mark.parametrize("call", ["train", "evaluate", "predict"])
+def test_model_goes_back_to_its_device(call):
+    """Contrato de dispositivo: se trabaja en ``device`` y el modelo vuelve a donde estaba.
+
+    En una máquina sin GPU los dos dispositivos son la CPU, así que se comprueba el último
+    movimiento; con una GPU, la prueba de abajo lo comprueba de verdad.
+    """
+    model = Traveller()
+    loader = DataLoader(TensorDataset(torch.ones(4, 1), torch.ones(4, 1)), batch_size=2)
+    if call == "train":
+        utils.train(model, loader, 1, torch.nn.MSELoss(), sgd(model), device="cpu", verbose=False)
+    elif call == "evaluate":
+        utils.evaluate(model, loader, torch.nn.MSELoss(), device="cpu")
+    else:
+        utils.predict(model, loader, device="cpu")
+    assert model.moves == [torch.device("cpu"), torch.device("cpu")]  # al dispositivo de trabajo y de vuelta
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="necesita una GPU de NVIDIA")
+def test_model_trained_on_cuda_answers_cpu_tensors_afterwards():
+    model = torch.nn.Linear(1, 1)
+    loader = DataLoader(TensorDataset(torch.ones(4, 1), torch.ones(4, 1)), batch_size=2)
+    utils.train(model, loader, 2, torch.nn.MSELoss(), sgd(model), device="cuda", verbose=False)
+    assert next(model.parameters()).device.type == "cpu"
+    model(torch.tensor([[50.0]]))  # como en el cuaderno 01: tensores de la CPU tras entrenar
 
 
 def test_predict_returns_outputs_in_loader_order():

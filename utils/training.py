@@ -28,6 +28,11 @@ from tqdm.auto import tqdm
 
 History = dict[str, list[float]]
 
+#: Segundos mínimos entre dos actualizaciones de la barra de progreso. En un cuaderno, cada
+#: actualización es un mensaje del núcleo al navegador; con muchas por segundo, un entrenamiento
+#: largo inunda el canal de mensajes (y nbval, que los lee al final de la celda, puede perderlos).
+PROGRESS_INTERVAL = 1.0
+
 
 def set_seed(seed: int) -> None:
     """Fija la semilla de ``random``, NumPy y PyTorch para que cada ejecución dé los mismos números."""
@@ -37,11 +42,15 @@ def set_seed(seed: int) -> None:
 
 
 def get_device() -> torch.device:
-    """Devuelve el mejor dispositivo disponible: ``cuda``, si no ``mps`` (Apple) y si no ``cpu``."""
+    """Devuelve el dispositivo en el que se entrena por defecto: ``cuda`` si hay una GPU de NVIDIA
+    y si no ``cpu``.
+
+    La GPU de los Mac (``mps``) no se elige sola: con las redes recurrentes de este curso tiene
+    errores conocidos de PyTorch (LSTM apiladas con *dropout*, GRU) y con modelos tan pequeños no
+    es más rápida que la CPU. Se puede pedir a mano con ``device="mps"``.
+    """
     if torch.cuda.is_available():
         return torch.device("cuda")
-    if torch.backends.mps.is_available():
-        return torch.device("mps")
     return torch.device("cpu")
 
 
@@ -56,6 +65,7 @@ def train(
     *,
     scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
     device: str | torch.device | None = None,
+    metric_name: str = "métrica",
     verbose: bool = True,
 ) -> History:
     """Entrena ``model`` durante ``n_epochs`` épocas y devuelve su historial.
@@ -71,9 +81,11 @@ def train(
             Nunca se entrena con ellas y son siempre las mismas.
         metric_fn: métrica de ``torchmetrics`` (p. ej. ``MulticlassAccuracy``); se usan copias
             independientes para entrenamiento y validación.
-        scheduler: programador de la tasa de aprendizaje (p. ej. ``CosineAnnealingLR``) creado
+        scheduler: planificador de la tasa de aprendizaje (p. ej. ``CosineAnnealingLR``) creado
             con ``optimizer``; se llama a su ``step()`` al final de cada época.
-        device: ``"cuda"``, ``"mps"``, ``"cpu"``... Por defecto, el mejor disponible.
+        device: dónde se entrena: ``"cuda"``, ``"mps"``, ``"cpu"``... Por defecto, el de
+            ``get_device()``. Al terminar, el modelo vuelve al dispositivo en el que estaba.
+        metric_name: cómo se llama la métrica en el resumen de cada época (p. ej. ``"exactitud"``).
         verbose: si es ``False`` no se muestra nada (ni barra de progreso ni resumen por época).
 
     Returns:
@@ -83,7 +95,9 @@ def train(
 
     Si se interrumpe el núcleo (botón de parar o Ctrl+C), el entrenamiento acaba limpiamente: el
     modelo conserva sus pesos y se devuelve el historial de las épocas completadas. Si la pérdida
-    deja de ser un número finito (NaN o infinito), el entrenamiento se detiene con un aviso.
+    o el gradiente de un lote dejan de ser números finitos (NaN o infinito), el entrenamiento se
+    detiene con un aviso **antes** de aplicar ese paso: el modelo conserva los pesos del último
+    paso bueno.
     """
     _check_loader(train_loader)
     _check_metric(metric_fn)
@@ -93,6 +107,7 @@ def train(
         raise ValueError(f"n_epochs debe ser al menos 1 (se recibió {n_epochs}).")
     train_loader, val_loader = _split(train_loader, validation_split)
 
+    home = _device_of(model)
     device = torch.device(device) if device is not None else get_device()
     model.to(device)
     train_metric = metric_fn.clone().to(device) if metric_fn is not None else None
@@ -111,13 +126,14 @@ def train(
             start = time.perf_counter()
             bar = tqdm(
                 _batches(train_loader), total=len(train_loader), desc=f"Época {epoch}/{n_epochs}",
-                unit="lote", leave=False, disable=not verbose,
+                unit="lote", leave=False, disable=not verbose, mininterval=PROGRESS_INTERVAL,
             )
             results = {"train": _run_epoch(model, bar, criterion, train_metric, device, optimizer)}
             if not math.isfinite(results["train"][0]):
                 warnings.warn(
-                    f"La pérdida dejó de ser un número finito en la época {epoch}: entrenamiento "
-                    "detenido. Prueba con una tasa de aprendizaje menor o revisa los datos.",
+                    f"La pérdida o el gradiente dejaron de ser números finitos en la época {epoch}: "
+                    "entrenamiento detenido sin aplicar ese paso (el modelo conserva los pesos del "
+                    "último paso bueno). Prueba con una tasa de aprendizaje menor o revisa los datos.",
                     RuntimeWarning, stacklevel=2,
                 )
                 break
@@ -130,13 +146,14 @@ def train(
                 if metric is not None:
                     history[f"{prefix}_metric"].append(metric)
             if verbose:
-                print(_epoch_summary(epoch, n_epochs, time.perf_counter() - start, results))
+                print(_epoch_summary(epoch, n_epochs, time.perf_counter() - start, results, metric_name))
     except KeyboardInterrupt:
         if verbose:
             print(f"Entrenamiento interrumpido: se devuelve el historial de {len(history['train_loss'])} "
                   "épocas completadas.")
     finally:
         model.train(was_training)
+        model.to(home)
     return history
 
 
@@ -155,6 +172,7 @@ def evaluate(
     """
     _check_loader(data_loader)
     _check_metric(metric_fn)
+    home = _device_of(model)
     device = torch.device(device) if device is not None else get_device()
     model.to(device)
     metric = metric_fn.clone().to(device) if metric_fn is not None else None
@@ -163,6 +181,7 @@ def evaluate(
         loss, value = _run_epoch(model, _batches(data_loader), criterion, metric, device)
     finally:
         model.train(was_training)
+        model.to(home)
     return {"loss": loss, "metric": value}
 
 
@@ -174,6 +193,7 @@ def predict(
     Para un clasificador, ``predict(...).argmax(dim=1)`` da la clase predicha de cada ejemplo.
     """
     _check_loader(data_loader)
+    home = _device_of(model)
     device = torch.device(device) if device is not None else get_device()
     model.to(device)
     was_training = model.training
@@ -183,6 +203,7 @@ def predict(
             outputs = [model(x.to(device)).cpu() for x, *_ in _batches(data_loader)]
     finally:
         model.train(was_training)
+        model.to(home)
     return torch.cat(outputs)
 
 
@@ -196,8 +217,9 @@ def _run_epoch(
 ) -> tuple[float, float | None]:
     """Una pasada por ``batches``: entrena si se da ``optimizer``; si no, solo evalúa.
 
-    Devuelve la pérdida media por ejemplo y el valor de la métrica (o ``None``). Si la pérdida de
-    un lote no es finita, se para en ese lote y la devuelve.
+    Devuelve la pérdida media por ejemplo y el valor de la métrica (o ``None``). Si la pérdida o
+    el gradiente de un lote no son finitos, se para en ese lote **sin** actualizar los pesos y
+    devuelve ``(nan, None)`` (o la pérdida no finita).
     """
     training = optimizer is not None
     model.train(training)
@@ -209,19 +231,33 @@ def _run_epoch(
             x, y = x.to(device), y.to(device)
             output = model(x)
             loss = criterion(output, y)
-            if training:
-                optimizer.zero_grad()
-                loss.backward()
-                optimizer.step()
             batch_loss = loss.item()
             if not math.isfinite(batch_loss):
                 return batch_loss, None
+            if training:
+                optimizer.zero_grad()
+                loss.backward()
+                if not _gradients_are_finite(model):
+                    return math.nan, None
+                optimizer.step()
             total_loss += batch_loss * len(y)
             n_seen += len(y)
             if metric is not None:
                 metric.update(output.detach(), y)
     value = float(metric.compute()) if metric is not None else None
     return total_loss / n_seen, value
+
+
+def _gradients_are_finite(model: torch.nn.Module) -> bool:
+    """``True`` si todos los gradientes de ``model`` son números finitos (sin NaN ni infinitos)."""
+    norms = [p.grad.detach().norm() for p in model.parameters() if p.grad is not None]
+    return not norms or bool(torch.stack(norms).isfinite().all())
+
+
+def _device_of(model: torch.nn.Module) -> torch.device:
+    """Dispositivo en el que están los parámetros de ``model`` (la CPU si no tiene parámetros)."""
+    parameter = next(model.parameters(), None)
+    return parameter.device if parameter is not None else torch.device("cpu")
 
 
 def _batches(loader: DataLoader) -> Iterator:
@@ -347,13 +383,13 @@ def _check_metric(metric_fn: Any) -> None:
         )
 
 
-def _epoch_summary(epoch: int, n_epochs: int, seconds: float, results: dict) -> str:
-    """Una línea por época: ``Época 3/25 (1.2 s) · pérdida 0.5012, métrica 0.8123 · validación: ...``."""
+def _epoch_summary(epoch: int, n_epochs: int, seconds: float, results: dict, metric_name: str) -> str:
+    """Una línea por época: ``Época 3/25 (1.2 s) · pérdida 0.5012, exactitud 0.8123 · validación: ...``."""
     parts = [f"Época {epoch:>{len(str(n_epochs))}}/{n_epochs} ({seconds:.1f} s)"]
     for prefix, (loss, metric) in results.items():
         label = "entrenamiento" if prefix == "train" else "validación"
         text = f"{label}: pérdida {loss:.4f}"
         if metric is not None:
-            text += f", métrica {metric:.4f}"
+            text += f", {metric_name} {metric:.4f}"
         parts.append(text)
     return " · ".join(parts)
