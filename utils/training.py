@@ -17,6 +17,7 @@ import random
 import time
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -107,11 +108,6 @@ def train(
         raise ValueError(f"n_epochs debe ser al menos 1 (se recibió {n_epochs}).")
     train_loader, val_loader = _split(train_loader, validation_split)
 
-    home = _device_of(model)
-    device = torch.device(device) if device is not None else get_device()
-    model.to(device)
-    train_metric = metric_fn.clone().to(device) if metric_fn is not None else None
-    val_metric = metric_fn.clone().to(device) if metric_fn is not None else None
     history: History = {"train_loss": []}
     if metric_fn is not None:
         history["train_metric"] = []
@@ -120,40 +116,39 @@ def train(
         if metric_fn is not None:
             history["val_metric"] = []
 
-    was_training = model.training
-    try:
-        for epoch in range(1, n_epochs + 1):
-            start = time.perf_counter()
-            bar = tqdm(
-                _batches(train_loader), total=len(train_loader), desc=f"Época {epoch}/{n_epochs}",
-                unit="lote", leave=False, disable=not verbose, mininterval=PROGRESS_INTERVAL,
-            )
-            results = {"train": _run_epoch(model, bar, criterion, train_metric, device, optimizer)}
-            if not math.isfinite(results["train"][0]):
-                warnings.warn(
-                    f"La pérdida o el gradiente dejaron de ser números finitos en la época {epoch}: "
-                    "entrenamiento detenido sin aplicar ese paso (el modelo conserva los pesos del "
-                    "último paso bueno). Prueba con una tasa de aprendizaje menor o revisa los datos.",
-                    RuntimeWarning, stacklevel=2,
+    with _working_on(model, device) as device:
+        train_metric = metric_fn.clone().to(device) if metric_fn is not None else None
+        val_metric = metric_fn.clone().to(device) if metric_fn is not None else None
+        try:
+            for epoch in range(1, n_epochs + 1):
+                start = time.perf_counter()
+                bar = tqdm(
+                    _batches(train_loader), total=len(train_loader), desc=f"Época {epoch}/{n_epochs}",
+                    unit="lote", leave=False, disable=not verbose, mininterval=PROGRESS_INTERVAL,
                 )
-                break
-            if scheduler is not None:
-                scheduler.step()
-            if val_loader is not None:
-                results["val"] = _run_epoch(model, _batches(val_loader), criterion, val_metric, device)
-            for prefix, (loss, metric) in results.items():
-                history[f"{prefix}_loss"].append(loss)
-                if metric is not None:
-                    history[f"{prefix}_metric"].append(metric)
+                results = {"train": _run_epoch(model, bar, criterion, train_metric, device, optimizer)}
+                if not math.isfinite(results["train"][0]):
+                    warnings.warn(
+                        f"La pérdida o el gradiente dejaron de ser números finitos en la época {epoch}: "
+                        "entrenamiento detenido sin aplicar ese paso (el modelo conserva los pesos del "
+                        "último paso bueno). Prueba con una tasa de aprendizaje menor o revisa los datos.",
+                        RuntimeWarning, stacklevel=2,
+                    )
+                    break
+                if scheduler is not None:
+                    scheduler.step()
+                if val_loader is not None:
+                    results["val"] = _run_epoch(model, _batches(val_loader), criterion, val_metric, device)
+                for prefix, (loss, metric) in results.items():
+                    history[f"{prefix}_loss"].append(loss)
+                    if metric is not None:
+                        history[f"{prefix}_metric"].append(metric)
+                if verbose:
+                    print(_epoch_summary(epoch, n_epochs, time.perf_counter() - start, results, metric_name))
+        except KeyboardInterrupt:
             if verbose:
-                print(_epoch_summary(epoch, n_epochs, time.perf_counter() - start, results, metric_name))
-    except KeyboardInterrupt:
-        if verbose:
-            print(f"Entrenamiento interrumpido: se devuelve el historial de {len(history['train_loss'])} "
-                  "épocas completadas.")
-    finally:
-        model.train(was_training)
-        model.to(home)
+                print(f"Entrenamiento interrumpido: se devuelve el historial de {len(history['train_loss'])} "
+                      "épocas completadas.")
     return history
 
 
@@ -172,16 +167,9 @@ def evaluate(
     """
     _check_loader(data_loader)
     _check_metric(metric_fn)
-    home = _device_of(model)
-    device = torch.device(device) if device is not None else get_device()
-    model.to(device)
-    metric = metric_fn.clone().to(device) if metric_fn is not None else None
-    was_training = model.training
-    try:
+    with _working_on(model, device) as device:
+        metric = metric_fn.clone().to(device) if metric_fn is not None else None
         loss, value = _run_epoch(model, _batches(data_loader), criterion, metric, device)
-    finally:
-        model.train(was_training)
-        model.to(home)
     return {"loss": loss, "metric": value}
 
 
@@ -193,17 +181,9 @@ def predict(
     Para un clasificador, ``predict(...).argmax(dim=1)`` da la clase predicha de cada ejemplo.
     """
     _check_loader(data_loader)
-    home = _device_of(model)
-    device = torch.device(device) if device is not None else get_device()
-    model.to(device)
-    was_training = model.training
-    model.eval()
-    try:
-        with torch.no_grad():
-            outputs = [model(x.to(device)).cpu() for x, *_ in _batches(data_loader)]
-    finally:
-        model.train(was_training)
-        model.to(home)
+    with _working_on(model, device) as device, torch.no_grad():
+        model.eval()
+        outputs = [model(x.to(device)).cpu() for x, *_ in _batches(data_loader)]
     return torch.cat(outputs)
 
 
@@ -254,10 +234,23 @@ def _gradients_are_finite(model: torch.nn.Module) -> bool:
     return not norms or bool(torch.stack(norms).isfinite().all())
 
 
-def _device_of(model: torch.nn.Module) -> torch.device:
-    """Dispositivo en el que están los parámetros de ``model`` (la CPU si no tiene parámetros)."""
+@contextmanager
+def _working_on(model: torch.nn.Module, device: str | torch.device | None) -> Iterator[torch.device]:
+    """Lleva ``model`` a ``device`` (por defecto, el de ``get_device()``) mientras dura el bloque.
+
+    Al salir, pase lo que pase, el modelo vuelve al dispositivo en el que estaban sus parámetros y
+    al modo (entrenamiento o evaluación) en el que estaba.
+    """
     parameter = next(model.parameters(), None)
-    return parameter.device if parameter is not None else torch.device("cpu")
+    home = parameter.device if parameter is not None else torch.device("cpu")
+    was_training = model.training
+    device = torch.device(device) if device is not None else get_device()
+    model.to(device)
+    try:
+        yield device
+    finally:
+        model.train(was_training)
+        model.to(home)
 
 
 def _batches(loader: DataLoader) -> Iterator:
