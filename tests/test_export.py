@@ -44,3 +44,15 @@ def test_html_for_the_course_page(notebook, tmp_path):
     html = convert(notebook, "html", tmp_path)
     assert title(notebook) in html
     assert "data:image/png;base64" in html  # las gráficas van dentro del propio fichero
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
+def test_each_section_starts_a_slide(notebook):
+    """Un apartado «## ...» solo empieza diapositiva en RISE si su celda es de tipo «slide»,
+    y una celda de texto que empieza con una línea en blanco deja un hueco arriba."""
+    for index, cell in enumerate(json.loads(notebook.read_text(encoding="utf-8"))["cells"]):
+        source = "".join(cell["source"])
+        kind = cell["metadata"].get("slideshow", {}).get("slide_type", "-")
+        if cell["cell_type"] == "markdown" and re.search(r"^## ", source, re.M):
+            assert kind == "slide", f"celda {index}: un apartado «##» en una celda de tipo {kind!r}"
+        assert not source.startswith("\n"), f"celda {index}: empieza con una línea en blanco"
