@@ -7,7 +7,7 @@ import math
 import pytest
 import torch
 import torchmetrics
-from torch.utils.data import DataLoader, Dataset, TensorDataset
+from torch.utils.data import DataLoader, Dataset, Subset, TensorDataset
 
 import utils
 from utils.training import _batches, _split
@@ -245,6 +245,91 @@ def test_in_memory_batches_equal_the_dataloader_batches(settings):
     for (x1, y1), (x2, y2) in zip(got, expected):
         assert torch.equal(x1, x2) and torch.equal(y1, y2)
     assert torch.equal(after_got, after_expected)  # mismo consumo del generador global
+
+
+class NoGetItem(TensorDataset):
+    """Un ``TensorDataset`` que no deja leer ejemplos sueltos: solo el camino rápido puede recorrerlo."""
+
+    def __getitem__(self, index):
+        raise AssertionError("se ha leído un ejemplo suelto: no se usó el camino rápido")
+
+
+def subsets(base: TensorDataset) -> dict[str, Dataset]:
+    """Formas habituales de tomar parte de un conjunto de tensores."""
+    generator = torch.Generator().manual_seed(0)
+    part, _ = torch.utils.data.random_split(base, [70, 30], generator=generator)
+    return {
+        "range": Subset(base, range(10, 90)),
+        "random_split": part,
+        "tensor": Subset(base, torch.tensor([5, 3, 99, 0, 42] * 8)),
+        "negativos": Subset(base, [-1, -2, 0, 1] * 10),
+        "anidado": Subset(Subset(base, range(20, 100)), list(range(70, 0, -3))),
+    }
+
+
+@pytest.mark.parametrize("name", ["range", "random_split", "tensor", "negativos", "anidado"])
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_subsets_of_tensors_give_the_dataloader_batches(name, shuffle):
+    base = TensorDataset(torch.randn(100, 3), torch.arange(100))
+    fast = subsets(NoGetItem(*base.tensors))[name]
+    reference = subsets(base)[name]
+    torch.manual_seed(3)
+    expected = list(DataLoader(reference, batch_size=16, shuffle=shuffle))
+    after_expected = torch.rand(1)
+    torch.manual_seed(3)
+    got = list(_batches(DataLoader(fast, batch_size=16, shuffle=shuffle)))  # NoGetItem: sin camino lento
+    after_got = torch.rand(1)
+    assert len(got) == len(expected)
+    for (x1, y1), (x2, y2) in zip(got, expected):
+        assert torch.equal(x1, x2) and torch.equal(y1, y2)
+    assert torch.equal(after_got, after_expected)
+
+
+def test_validation_split_of_a_subset_holds_out_its_last_rows():
+    base = numbered(100)
+    model = Recorder()
+    utils.train(model, DataLoader(Subset(base, range(50, 100)), batch_size=8), 1, torch.nn.MSELoss(), sgd(model),
+                validation_split=0.2, verbose=False)
+    assert sorted(flat(model.seen[True])) == list(range(50, 90))
+    assert flat(model.seen[False]) == list(range(90, 100))
+
+
+# --- recorte del gradiente --------------------------------------------------------------------
+
+def one_sgd_step(clip: float | None) -> tuple[torch.Tensor, torch.Tensor]:
+    """Un paso de SGD (lr=1) con un gradiente grande; devuelve el paso dado y el gradiente."""
+    torch.manual_seed(0)
+    model = torch.nn.Linear(3, 1)
+    x, y = torch.randn(8, 3), torch.full((8, 1), 100.0)
+    before = torch.cat([p.detach().flatten() for p in model.parameters()])
+    gradient = torch.autograd.grad(torch.nn.MSELoss()(model(x), y), list(model.parameters()))
+    gradient = torch.cat([g.flatten() for g in gradient])
+    utils.train(model, DataLoader(TensorDataset(x, y), batch_size=8), 1, torch.nn.MSELoss(),
+                torch.optim.SGD(model.parameters(), lr=1.0), clip_grad_norm=clip, verbose=False)
+    step = torch.cat([p.detach().flatten() for p in model.parameters()]) - before
+    return step, gradient
+
+
+def test_clip_grad_norm_limits_the_step_and_keeps_its_direction():
+    step, gradient = one_sgd_step(clip=0.5)
+    assert gradient.norm() > 100  # sin recorte, el paso sería de más de 100
+    assert step.norm().item() == pytest.approx(0.5, rel=1e-4)
+    assert torch.allclose(step / step.norm(), -gradient / gradient.norm(), atol=1e-5)
+
+
+def test_without_clipping_the_step_is_the_whole_gradient():
+    step, gradient = one_sgd_step(clip=None)
+    assert torch.allclose(step, -gradient, rtol=1e-4)
+    big, _ = one_sgd_step(clip=1e6)  # un límite que no se alcanza no cambia nada
+    assert torch.allclose(big, step)
+
+
+@pytest.mark.parametrize("clip", [0, -1.0, "1"])
+def test_clip_grad_norm_must_be_positive(clip):
+    model = torch.nn.Linear(1, 1)
+    with pytest.raises(ValueError, match="clip_grad_norm"):
+        utils.train(model, DataLoader(numbered(4), batch_size=2), 1, torch.nn.MSELoss(), sgd(model),
+                    clip_grad_norm=clip, verbose=False)
 
 
 # --- progreso, interrupción y pérdidas no finitas ---------------------------------------------

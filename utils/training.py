@@ -7,7 +7,7 @@
 
 Las tres comparten el mismo bucle (``_run_epoch``) y la misma forma de recorrer los lotes
 (``_batches``), que corta los lotes directamente de los tensores cuando los datos ya están en
-memoria, sin copiarlos muestra a muestra.
+memoria (un ``TensorDataset`` o un ``Subset`` de uno), sin copiarlos muestra a muestra.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ def train(
     *,
     scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
     device: str | torch.device | None = None,
+    clip_grad_norm: float | None = None,
     metric_name: str = "métrica",
     verbose: bool = True,
 ) -> History:
@@ -86,6 +87,11 @@ def train(
             con ``optimizer``; se llama a su ``step()`` al final de cada época.
         device: dónde se entrena: ``"cuda"``, ``"mps"``, ``"cpu"``... Por defecto, el de
             ``get_device()``. Al terminar, el modelo vuelve al dispositivo en el que estaba.
+        clip_grad_norm: si se da, recorte del gradiente (como ``global_clipnorm`` en Keras o
+            ``gradient_clip_val`` en Lightning): antes de cada paso, si la norma de todo el
+            gradiente supera este valor, se escala para que valga exactamente eso
+            (``torch.nn.utils.clip_grad_norm_``). Evita que un gradiente que explota dé un paso
+            enorme; la dirección del paso no cambia.
         metric_name: cómo se llama la métrica en el resumen de cada época (p. ej. ``"exactitud"``).
         verbose: si es ``False`` no se muestra nada (ni barra de progreso ni resumen por época).
 
@@ -102,6 +108,8 @@ def train(
     """
     _check_loader(train_loader)
     _check_metric(metric_fn)
+    if clip_grad_norm is not None and not (isinstance(clip_grad_norm, (int, float)) and clip_grad_norm > 0):
+        raise ValueError(f"clip_grad_norm debe ser un número positivo (se recibió {clip_grad_norm!r}).")
     if isinstance(n_epochs, bool) or not isinstance(n_epochs, int):
         raise TypeError(f"n_epochs debe ser un número entero, no {type(n_epochs).__name__}.")
     if n_epochs < 1:
@@ -126,7 +134,9 @@ def train(
                     _batches(train_loader), total=len(train_loader), desc=f"Época {epoch}/{n_epochs}",
                     unit="lote", leave=False, disable=not verbose, mininterval=PROGRESS_INTERVAL,
                 )
-                results = {"train": _run_epoch(model, bar, criterion, train_metric, device, optimizer)}
+                results = {
+                    "train": _run_epoch(model, bar, criterion, train_metric, device, optimizer, clip_grad_norm)
+                }
                 if not math.isfinite(results["train"][0]):
                     warnings.warn(
                         f"La pérdida o el gradiente dejaron de ser números finitos en la época {epoch}: "
@@ -194,6 +204,7 @@ def _run_epoch(
     metric: Metric | None,
     device: torch.device,
     optimizer: torch.optim.Optimizer | None = None,
+    clip_grad_norm: float | None = None,
 ) -> tuple[float, float | None]:
     """Una pasada por ``batches``: entrena si se da ``optimizer``; si no, solo evalúa.
 
@@ -219,6 +230,8 @@ def _run_epoch(
                 loss.backward()
                 if not _gradients_are_finite(model):
                     return math.nan, None
+                if clip_grad_norm is not None:
+                    torch.nn.utils.clip_grad_norm_(model.parameters(), clip_grad_norm)
                 optimizer.step()
             total_loss += batch_loss * len(y)
             n_seen += len(y)
@@ -256,27 +269,48 @@ def _working_on(model: torch.nn.Module, device: str | torch.device | None) -> It
 def _batches(loader: DataLoader) -> Iterator:
     """Recorre los lotes de ``loader``, igual que ``for batch in loader``.
 
-    Si los datos ya están en memoria como tensores (un ``TensorDataset`` con el ``collate_fn``
-    por defecto), los lotes se cortan de una vez de los tensores en lugar de reunir los ejemplos
-    uno a uno: salen exactamente los mismos lotes, en el mismo orden (los índices los sigue
-    dando el ``sampler`` del propio ``loader``), pero mucho más deprisa.
+    Si los datos ya están en memoria como tensores (un ``TensorDataset``, o un ``Subset`` de uno,
+    como los que da ``random_split``, con el ``collate_fn`` por defecto), los lotes se cortan de
+    una vez de los tensores en lugar de reunir los ejemplos uno a uno: salen exactamente los mismos
+    lotes, en el mismo orden (los índices los sigue dando el ``sampler`` del propio ``loader``),
+    pero mucho más deprisa.
     """
-    in_memory = (
-        isinstance(loader.dataset, TensorDataset)
-        and loader.collate_fn is default_collate
-        and type(loader.batch_sampler) is BatchSampler
-    )
-    if not in_memory:
+    in_memory = _in_memory(loader.dataset)
+    if in_memory is None or loader.collate_fn is not default_collate or type(loader.batch_sampler) is not BatchSampler:
         yield from loader
         return
+    tensors, rows_of = in_memory
     # Mismos números aleatorios que el iterador del DataLoader: la semilla de sus workers y el orden.
     torch.empty((), dtype=torch.int64).random_(generator=loader.generator)
     order = _order(loader.sampler, len(loader.dataset))
+    if rows_of is not None:  # posiciones en el Subset -> filas de los tensores
+        order = rows_of[order]
     size = loader.batch_size
     stop = len(order) - len(order) % size if loader.drop_last else len(order)
     for start in range(0, stop, size):
         rows = order[start:start + size]
-        yield [tensor.index_select(0, rows) for tensor in loader.dataset.tensors]
+        yield [tensor.index_select(0, rows) for tensor in tensors]
+
+
+def _in_memory(dataset: Dataset) -> tuple[tuple[torch.Tensor, ...], torch.Tensor | None] | None:
+    """Los tensores de ``dataset`` y qué filas suyas forman el conjunto, si está en memoria.
+
+    Un ``TensorDataset`` da ``(tensores, None)`` (todas sus filas, en orden); un ``Subset`` de uno
+    (o un ``Subset`` de un ``Subset``...) da ``(tensores, filas)``. Cualquier otro, ``None``.
+    """
+    rows = None
+    while isinstance(dataset, Subset):
+        indices = dataset.indices
+        if isinstance(indices, range):  # lo habitual (p. ej. validation_split): sin recorrerlo en Python
+            indices = torch.arange(indices.start, indices.stop, indices.step)
+        else:
+            indices = torch.as_tensor(indices, dtype=torch.long)
+        indices = torch.where(indices < 0, indices + len(dataset.dataset), indices)  # como en una lista
+        rows = indices if rows is None else indices[rows]
+        dataset = dataset.dataset
+    if not isinstance(dataset, TensorDataset):
+        return None
+    return dataset.tensors, rows
 
 
 def _order(sampler: Sampler, n_rows: int) -> torch.Tensor:
