@@ -141,6 +141,26 @@ FIGURES = {
         "s por época: CNN / 2 LSTM": (
             "results.loc['CNN pequeña', 'segundos por época'] / results.loc['2 LSTM de 128', 'segundos por época']"),
     },
+    "05": {
+        "persistencia, MAE a 1 h (°C)": "errors['persistencia'][0].item()",
+        "validación: persistencia (°C)": "persistence_validation.item()",
+        "validación: GRU con temperatura y hora (°C)": "validation['temperatura y hora']",
+        "validación: GRU con todas las variables (°C)": "validation['todas las variables']",
+        "validación: temperatura y hora menos todas (°C)": (
+            "validation['temperatura y hora'] - validation['todas las variables']"),
+        "validación: peor GRU / persistencia": "max(validation.values()) / persistence_validation.item()",
+        "GRU de 1 h, MAE a 1 h (°C)": "errors['GRU, 1 hora'][0].item()",
+        "GRU de 1 h / persistencia, a 1 h": "(errors['GRU, 1 hora'][0] / errors['persistencia'][0]).item()",
+        "GRU directa, MAE a 24 h (°C)": "errors['GRU directa'][-1].item()",
+        "GRU recursiva, MAE a 24 h (°C)": "errors['GRU recursiva'][-1].item()",
+        "GRU directa / mejor línea base, a 24 h": "(errors['GRU directa'][-1] / baseline_24h).item()",
+        "GRU recursiva menos directa, a 24 h (°C)": "(errors['GRU recursiva'][-1] - errors['GRU directa'][-1]).item()",
+        "GRU directa, MAE a 6 h (°C)": "errors['GRU directa'][5].item()",
+        "GRU recursiva, MAE a 6 h (°C)": "errors['GRU recursiva'][5].item()",
+        "norma del gradiente: ventana de 48 h / de 6 h": "gradient_norms[48] / gradient_norms[6]",
+        "sin recorte: épocas completadas": "len(history_unclipped['train_loss'])",
+        "con recorte: pérdida de la última época": "history_clipped['train_loss'][-1]",
+    },
 }
 
 #: Umbrales que afirma el texto de los cuadernos: (cuaderno, cifra, ">" o "<", valor).
@@ -164,6 +184,14 @@ CHECKS = [
     ("04", "LSTM entrenada / nueva: cociente fila 1 / fila 28", ">", 1000.0),
     ("04", "f_t medio, LSTM entrenada", "<", 0.6),
     ("04", "unidades con f_t medio > 0.9, entrenada", "<", 0.05),
+    ("05", "validación: temperatura y hora menos todas (°C)", ">", 0.01),
+    ("05", "validación: peor GRU / persistencia", "<", 0.9),
+    ("05", "GRU de 1 h / persistencia, a 1 h", "<", 0.97),
+    ("05", "GRU directa / mejor línea base, a 24 h", "<", 0.95),
+    ("05", "GRU recursiva menos directa, a 24 h (°C)", ">", 0.0),
+    ("05", "norma del gradiente: ventana de 48 h / de 6 h", ">", 100.0),
+    ("05", "sin recorte: épocas completadas", "<", 8.0),
+    ("05", "con recorte: pérdida de la última época", "<", 0.02),
 ]
 
 PROBE = """
@@ -234,13 +262,17 @@ def worker(index: int, only: list[str] | None) -> None:
     """
     config = CONFIGS[index]
     saved = OUT_DIR / f"{index}.json"
-    result = {"config": config.name, "env": config.env, "bare_loop_s": round(bare_loop_epoch(), 3), "notebooks": {}}
+    bare_loop_s = round(bare_loop_epoch(), 3)
+    result = {"config": config.name, "env": config.env, "bare_loop_s": bare_loop_s, "notebooks": {}}
     if only and saved.is_file():
-        result = {**json.loads(saved.read_text(encoding="utf-8")), "bare_loop_s": result["bare_loop_s"]}
+        result = json.loads(saved.read_text(encoding="utf-8"))
+        for earlier in result["notebooks"].values():  # su tiempo se midió con el bucle de entonces
+            earlier.setdefault("bare_loop_s", result["bare_loop_s"])
     for path in NOTEBOOKS:
         if only and path.name[:2] not in only:
             continue
-        result["notebooks"][path.name[:2]] = run_notebook(path, config.seed)
+        # cada cuaderno guarda la época del bucle mínimo medida en la misma sesión que su tiempo
+        result["notebooks"][path.name[:2]] = {**run_notebook(path, config.seed), "bare_loop_s": bare_loop_s}
         print(f"[{config.name}] {path.name}: {result['notebooks'][path.name[:2]]['seconds']} s, "
               f"errores: {result['notebooks'][path.name[:2]]['errors'] or 'ninguno'}", flush=True)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
@@ -273,7 +305,8 @@ def report() -> None:
         nbs = run["notebooks"]
         first = next(iter(nbs.values()), {})
         clean = [nb for nb, r in nbs.items() if not r["errors"]]
-        times = [f"{nbs[nb]['seconds'] / run['bare_loop_s']:.0f}" if nb in nbs else "–" for nb in FIGURES]
+        times = [f"{nbs[nb]['seconds'] / nbs[nb].get('bare_loop_s', run['bare_loop_s']):.0f}" if nb in nbs else "–"
+                 for nb in FIGURES]
         print(f"| {run['config']} | {first.get('capability', '?')} | {first.get('threads', '?')} | "
               f"{run['bare_loop_s']:.2f} s | {len(clean)} de {len(nbs)} | " + " | ".join(times) + " |")
     errors = [(run["config"], nb, e) for run in runs for nb, r in run["notebooks"].items() for e in r["errors"]]
