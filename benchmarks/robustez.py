@@ -161,6 +161,27 @@ FIGURES = {
         "sin recorte: épocas completadas": "len(history_unclipped['train_loss'])",
         "con recorte: pérdida de la última época": "history_clipped['train_loss'][-1]",
     },
+    "06": {
+        "bolsa de letras, validación": "accuracy(bag, 'validación')",
+        "GRU, validación": "accuracy(model, 'validación')",
+        "GRU sin empaquetar, validación": "unpacked_accuracy",
+        "GRU empaquetando menos sin empaquetar, validación": "accuracy(model, 'validación') - unpacked_accuracy",
+        "formar los lotes / una época": "loading / seconds_per_epoch",
+        "bolsa de letras, prueba": "test_accuracy['bolsa']",
+        "GRU, prueba": "test_accuracy['GRU']",
+        "GRU menos bolsa, prueba": "test_accuracy['GRU'] - test_accuracy['bolsa']",
+        "GRU: peor idioma, prueba": (
+            "min((predictions['GRU'][targets == k] == k).float().mean().item() for k in range(len(LANGUAGES)))"),
+        "bolsa: peor idioma, prueba": (
+            "min((predictions['bolsa'][targets == k] == k).float().mean().item() for k in range(len(LANGUAGES)))"),
+        "GRU: par más confundido (6 × real + predicho)": (
+            "(lambda m: int(m.argmax()))(torch.zeros(6, 6).index_put_((targets, predictions['GRU']), "
+            "torch.ones(len(targets)), accumulate=True).fill_diagonal_(0))"),
+        "aciertos solo de la GRU / solo de la bolsa": "len(gru_only) / len(bag_only)",
+        "similitud entre vocales": "vowel_vowel",
+        "similitud vocal-consonante": "vowel_consonant",
+        "similitud: vocales menos vocal-consonante": "vowel_vowel - vowel_consonant",
+    },
 }
 
 #: Umbrales que afirma el texto de los cuadernos: (cuaderno, cifra, ">" o "<", valor).
@@ -192,6 +213,10 @@ CHECKS = [
     ("05", "norma del gradiente: ventana de 48 h / de 6 h", ">", 100.0),
     ("05", "sin recorte: épocas completadas", "<", 8.0),
     ("05", "con recorte: pérdida de la última época", "<", 0.02),
+    ("06", "GRU menos bolsa, prueba", ">", 0.15),
+    ("06", "GRU empaquetando menos sin empaquetar, validación", ">", 0.2),
+    ("06", "GRU: peor idioma, prueba", ">", 0.8),
+    ("06", "similitud: vocales menos vocal-consonante", ">", 0.0),
 ]
 
 PROBE = """
