@@ -4,7 +4,7 @@ Datos (``utils.data``), entrenamiento (``utils.training``), gráficas (``utils.p
 de resultados de los modelos (``utils.results``).
 """
 
-from .data import CLASS_NAMES, data_dir, load_fashion_mnist, load_weather, load_words
+from .data import CLASS_NAMES, data_dir, load_fashion_mnist, load_refranes, load_weather, load_words
 from .plots import plot_confusion_matrix, plot_history, plot_predictions, set_plot_style
 from .results import load_results, save_result
 from .training import evaluate, get_device, predict, set_seed, train
@@ -15,6 +15,7 @@ __all__ = [
     "evaluate",
     "get_device",
     "load_fashion_mnist",
+    "load_refranes",
     "load_weather",
     "load_words",
     "load_results",

