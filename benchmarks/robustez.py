@@ -182,6 +182,25 @@ FIGURES = {
         "similitud vocal-consonante": "vowel_consonant",
         "similitud: vocales menos vocal-consonante": "vowel_vowel - vowel_consonant",
     },
+    "07": {
+        "n-grama: mejor orden": "BEST_N",
+        "mejor n-grama, perplejidad en prueba": "baseline_perplexity",
+        "GRU, perplejidad en prueba": "gru_perplexity",
+        "GRU, perplejidad en entrenamiento": "perplexity(model, train_refranes)",
+        "mejor n-grama menos GRU, prueba": "baseline_perplexity - gru_perplexity",
+        "GRU pequeña llevando el estado, prueba": "small_perplexity[True]",
+        "GRU pequeña reiniciando el estado, prueba": "small_perplexity[False]",
+        "GRU pequeña: reiniciando menos llevando el estado, prueba": "small_perplexity[False] - small_perplexity[True]",
+        "palabras que existen, temperatura 0.3": "word_share[0.3]",
+        "palabras que existen, temperatura 0.8": "word_share[0.8]",
+        "palabras que existen, temperatura 1.2": "word_share[1.2]",
+        "palabras que existen: 0.3 menos 0.8": "word_share[0.3] - word_share[0.8]",
+        "palabras que existen: 0.8 menos 1.2": "word_share[0.8] - word_share[1.2]",
+        "refranes distintos, temperatura 0.3": "describe(samples[0.3])['refranes distintos']",
+        "nuevos, temperatura 0.3": "1 - sum(text in corpus for text in samples[0.3]) / N_SAMPLES",
+        "nuevos, temperatura 0.8": "new_share",
+        "segundos por época": "seconds_per_epoch",
+    },
 }
 
 #: Umbrales que afirma el texto de los cuadernos: (cuaderno, cifra, ">" o "<", valor).
@@ -217,6 +236,11 @@ CHECKS = [
     ("06", "GRU empaquetando menos sin empaquetar, validación", ">", 0.2),
     ("06", "GRU: peor idioma, prueba", ">", 0.8),
     ("06", "similitud: vocales menos vocal-consonante", ">", 0.0),
+    ("07", "mejor n-grama menos GRU, prueba", ">", 0.0),
+    ("07", "GRU pequeña: reiniciando menos llevando el estado, prueba", ">", 0.0),
+    ("07", "palabras que existen: 0.3 menos 0.8", ">", 0.0),
+    ("07", "palabras que existen: 0.8 menos 1.2", ">", 0.0),
+    ("07", "nuevos, temperatura 0.8", ">", 0.9),
 ]
 
 PROBE = """
