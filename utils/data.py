@@ -326,7 +326,7 @@ def load_refranes() -> list[str]:
     macOS) y después en ``/usr/share/games/fortunes/es``.
 
     Returns:
-        Los refranes, en el orden del fichero (alfabético).
+        Los refranes, en el orden del fichero (más o menos alfabético).
     """
     for folder in (data_dir() / "fortunes", FORTUNES_DIR):
         path = folder / REFRANES_FILE
