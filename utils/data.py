@@ -242,6 +242,15 @@ def _weather_csv() -> Path:
     return path
 
 
+def _local_first(name: str, subfolder: str, system_dir: Path) -> Path | None:
+    """``data_dir() / subfolder / name`` si existe (una copia a mano); si no, ``system_dir / name``
+    (donde lo deja el paquete de Debian) si existe; si no, ``None``."""
+    for path in (data_dir() / subfolder / name, system_dir / name):
+        if path.is_file():
+            return path
+    return None
+
+
 #: Listas de palabras por idioma: nombre del fichero (en ``/usr/share/dict``) y paquete de Debian.
 WORD_LISTS = {
     "español": ("spanish", "wspanish"),
@@ -289,11 +298,10 @@ def load_words(languages: tuple[str, ...] | list[str] = tuple(WORD_LISTS)) -> di
 def _word_list(language: str) -> set[str]:
     """Las palabras limpias de la lista de ``language``; si falta, un error que dice cómo conseguirla."""
     name, package = WORD_LISTS[language]
-    for folder in (data_dir() / "dict", DICT_DIR):
-        path = folder / name
-        if path.is_file():
-            with open(path, encoding="utf-8") as file:
-                return {word for word in (line.strip() for line in file) if _is_plain_word(word)}
+    path = _local_first(name, "dict", DICT_DIR)
+    if path is not None:
+        with open(path, encoding="utf-8") as file:
+            return {word for word in (line.strip() for line in file) if _is_plain_word(word)}
     packages = " ".join(package for _, package in WORD_LISTS.values())
     raise RuntimeError(
         f"No se encuentra la lista de palabras en {language} ({name}). Formas de conseguirla:\n"
@@ -328,14 +336,13 @@ def load_refranes() -> list[str]:
     Returns:
         Los refranes, en el orden del fichero (más o menos alfabético).
     """
-    for folder in (data_dir() / "fortunes", FORTUNES_DIR):
-        path = folder / REFRANES_FILE
-        if path.is_file():
-            with open(path, encoding="utf-8") as file:
-                refranes = _fortunes(file.read())
-            if not refranes:
-                raise RuntimeError(f"{path} no tiene ningún refrán: el fichero está vacío o dañado.")
-            return refranes
+    path = _local_first(REFRANES_FILE, "fortunes", FORTUNES_DIR)
+    if path is not None:
+        with open(path, encoding="utf-8") as file:
+            refranes = _fortunes(file.read())
+        if not refranes:
+            raise RuntimeError(f"{path} no tiene ningún refrán: el fichero está vacío o dañado.")
+        return refranes
     raise RuntimeError(
         f"No se encuentra el fichero de refranes ({REFRANES_FILE}). Formas de conseguirlo:\n"
         "  1. Debian/Ubuntu: sudo apt-get install fortunes-es\n"
