@@ -196,7 +196,7 @@ FIGURES = {
         "palabras que existen, temperatura 1.2": "word_share[1.2]",
         "palabras que existen: 0.3 menos 0.8": "word_share[0.3] - word_share[0.8]",
         "palabras que existen: 0.8 menos 1.2": "word_share[0.8] - word_share[1.2]",
-        "refranes distintos, temperatura 0.3": "describe(samples[0.3])['refranes distintos']",
+        "refranes distintos, temperatura 0.3": "figures[0.3]['refranes distintos']",
         "nuevos, temperatura 0.3": "1 - sum(text in corpus for text in samples[0.3]) / N_SAMPLES",
         "nuevos, temperatura 0.8": "new_share",
         "segundos por época": "seconds_per_epoch",
