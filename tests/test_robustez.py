@@ -1,0 +1,90 @@
+"""Pruebas de benchmarks/robustez.py: los assert y las cifras se leen del propio cuaderno."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("robustez", ROOT / "benchmarks" / "robustez.py")
+robustez = importlib.util.module_from_spec(_spec)
+sys.modules["robustez"] = robustez
+_spec.loader.exec_module(robustez)
+
+
+def run_cell(source: str, index: int = 7) -> dict:
+    """Ejecuta ``source`` anotado, como lo haría el núcleo de un cuaderno; devuelve lo anotado."""
+    namespace: dict = {}
+    exec(robustez.RECORDER, namespace)
+    exec(robustez.instrument(source, index), namespace)
+    return namespace["_robustez"]["asserts"]
+
+
+def test_an_assert_records_both_sides_and_its_margin():
+    asserts = run_cell("x = 3\nassert x > 1, 'x debería pasar de 1'\nassert abs(x - 3) < 0.5")
+    assert asserts["celda 7: x > 1"] == {"value": 3.0, "op": ">", "threshold": 1.0, "margin": 2.0, "ok": True}
+    assert asserts["celda 7: abs(x - 3) < 0.5"] == {"value": 0.0, "op": "<", "threshold": 0.5, "margin": 0.5,
+                                                   "ok": True}
+
+
+def test_a_failing_assert_still_fails_and_is_recorded():
+    namespace: dict = {}
+    exec(robustez.RECORDER, namespace)
+    with pytest.raises(AssertionError, match="x debería ser menor que 2"):
+        exec(robustez.instrument("x = 3\nassert x < 2, 'x debería ser menor que 2'", 4), namespace)
+    assert namespace["_robustez"]["asserts"]["celda 4: x < 2"] == {
+        "value": 3.0, "op": "<", "threshold": 2.0, "margin": -1.0, "ok": False}
+
+
+def test_inside_a_loop_the_worst_case_is_kept_and_plain_asserts_only_pass_or_fail():
+    asserts = run_cell("def check(i):\n    assert i < 5\nfor i in range(4):\n    check(i)\nflag = True\nassert flag")
+    assert asserts["celda 7: i < 5"]["margin"] == 2.0  # el peor, con i = 3
+    assert asserts["celda 7: flag"] == {"value": 1.0, "op": None, "threshold": None, "margin": None, "ok": True}
+
+
+def test_cells_without_asserts_or_with_magics_are_left_as_they_are():
+    assert robustez.instrument("y = 1  # sin assert", 0) == "y = 1  # sin assert"
+    assert robustez.instrument("%timeit assert 1 < 2", 0) == "%timeit assert 1 < 2"
+
+
+def test_a_small_notebook_gives_its_asserts_figures_and_errors(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    setup = nbformat.v4.new_code_cell("SEED = 0  # la cambia la prueba de robustez\nx = SEED + 3")
+    setup.metadata["robustez"] = {"x al cuadrado": "x ** 2"}
+    nb.cells = [
+        setup,
+        nbformat.v4.new_markdown_cell("Texto: x pasa de 1."),
+        nbformat.v4.new_code_cell("assert x > 1, 'x debería pasar de 1'"),
+        nbformat.v4.new_code_cell("assert x < 2, 'x debería ser menor que 2'"),
+        nbformat.v4.new_code_cell("x = 100  # después de la cifra: no la cambia"),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "99_prueba.ipynb"
+    nbformat.write(nb, path)
+    result = robustez.run_notebook(path, seed=1)  # con la semilla 1, x = 4
+    assert result["figures"] == {"x al cuadrado": 16.0}
+    assert result["asserts"]["celda 2: x > 1"] == {"value": 4.0, "op": ">", "threshold": 1.0, "margin": 3.0,
+                                                   "ok": True}
+    assert result["asserts"]["celda 3: x < 2"]["ok"] is False
+    assert result["errors"] == ["celda 3: AssertionError: x debería ser menor que 2"]
+
+
+def test_the_report_gives_the_worst_margin_and_its_spread(tmp_path, monkeypatch, capsys):
+    def run(config: str, x: float) -> dict:
+        check = {"value": x, "op": ">", "threshold": 1.0, "margin": x - 1, "ok": x > 1}
+        return {"config": config, "bare_loop_s": 0.5, "notebooks": {"99": {
+            "errors": [], "seconds": 50.0, "figures": {"x al cuadrado": x * x}, "asserts": {"celda 2: x > 1": check}}}}
+
+    for index, x in enumerate([4.0, 3.0, 5.0]):
+        (tmp_path / f"{index}.json").write_text(robustez.json.dumps(run(f"semilla {index}", x)), encoding="utf-8")
+    monkeypatch.setattr(robustez, "OUT_DIR", tmp_path)
+    robustez.report()
+    table = capsys.readouterr().out
+    assert "| 99 | x al cuadrado | 3 | 9 | 16 | 25 |" in table
+    # peor margen 2 (x = 3); desviación típica de los márgenes 1: 2.0 desviaciones
+    assert "| 99 | `celda 2: x > 1` | 3 | 3 de 3 | 3 a 5 | 1 | +2 | 2.0 |" in table
+    assert "| semilla 0 | ? | ? | 0.50 s | 1 de 1 | 100 |" in table
