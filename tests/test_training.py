@@ -116,6 +116,25 @@ def test_no_split_trains_on_every_row():
     assert set(history) == {"train_loss"}
 
 
+def test_validation_data_is_evaluated_after_each_epoch():
+    model = Recorder()
+    val_loader = DataLoader(numbered(30), batch_size=8)
+    criterion = torch.nn.MSELoss()
+    history = utils.train(model, DataLoader(numbered(9), batch_size=4), 2, criterion, sgd(model, lr=1e-3),
+                          validation_data=val_loader, verbose=False)
+    assert flat(model.seen[True]) == list(range(9)) * 2  # se entrena con todas las filas
+    assert flat(model.seen[False]) == list(range(30)) * 2  # y se valida con las del otro conjunto
+    assert len(history["val_loss"]) == 2
+    assert history["val_loss"][-1] == pytest.approx(utils.evaluate(model, val_loader, criterion)["loss"])
+
+
+def test_validation_split_and_validation_data_are_exclusive():
+    model = Recorder()
+    with pytest.raises(ValueError, match="no los dos a la vez"):
+        utils.train(model, DataLoader(numbered(9)), 1, torch.nn.MSELoss(), sgd(model), validation_split=0.2,
+                    validation_data=DataLoader(numbered(3)), verbose=False)
+
+
 # --- pérdida y métricas -----------------------------------------------------------------------
 
 def test_loss_is_averaged_per_sample_with_a_ragged_last_batch():

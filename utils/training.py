@@ -64,6 +64,7 @@ def train(
     validation_split: float | None = None,
     metric_fn: Metric | None = None,
     *,
+    validation_data: DataLoader | None = None,
     scheduler: torch.optim.lr_scheduler.LRScheduler | None = None,
     device: str | torch.device | None = None,
     clip_grad_norm: float | None = None,
@@ -83,6 +84,8 @@ def train(
             Nunca se entrena con ellas y son siempre las mismas.
         metric_fn: métrica de ``torchmetrics`` (p. ej. ``MulticlassAccuracy``); se usan copias
             independientes para entrenamiento y validación.
+        validation_data: en lugar de ``validation_split``, un ``DataLoader`` de validación propio
+            (como ``validation_data`` en Keras), que se evalúa al final de cada época.
         scheduler: planificador de la tasa de aprendizaje (p. ej. ``CosineAnnealingLR``) creado
             con ``optimizer``; se llama a su ``step()`` al final de cada época.
         device: dónde se entrena: ``"cuda"``, ``"mps"``, ``"cpu"``... Por defecto, el de
@@ -115,6 +118,11 @@ def train(
     if n_epochs < 1:
         raise ValueError(f"n_epochs debe ser al menos 1 (se recibió {n_epochs}).")
     train_loader, val_loader = _split(train_loader, validation_split)
+    if validation_data is not None:
+        if val_loader is not None:
+            raise ValueError("Usa validation_split o validation_data, no los dos a la vez.")
+        _check_loader(validation_data)
+        val_loader = validation_data
 
     history: History = {"train_loss": []}
     if metric_fn is not None:
