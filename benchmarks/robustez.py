@@ -87,7 +87,7 @@ def _robustez_check(name, left, op, right):
     except (TypeError, ValueError):
         left = right = margin = None
     seen = _robustez["asserts"].get(name)  # un assert dentro de un bucle: se queda el peor caso
-    if seen is None or (margin is not None and seen["margin"] is not None and margin < seen["margin"]):
+    if seen is None or not ok or (margin is not None and (seen["margin"] is None or margin < seen["margin"])):
         _robustez["asserts"][name] = {"value": left, "op": op, "threshold": right, "margin": margin, "ok": ok}
     return ok
 

@@ -46,6 +46,14 @@ def test_inside_a_loop_the_worst_case_is_kept_and_plain_asserts_only_pass_or_fai
     assert asserts["celda 7: flag"] == {"value": 1.0, "op": None, "threshold": None, "margin": None, "ok": True}
 
 
+def test_a_plain_assert_that_fails_late_in_a_loop_is_recorded_as_failed():
+    namespace: dict = {}
+    exec(robustez.RECORDER, namespace)
+    with pytest.raises(AssertionError):
+        exec(robustez.instrument("for i in range(3):\n    assert i != 2", 5), namespace)
+    assert namespace["_robustez"]["asserts"]["celda 5: i != 2"]["ok"] is False
+
+
 def test_cells_without_asserts_or_with_magics_are_left_as_they_are():
     assert robustez.instrument("y = 1  # sin assert", 0) == "y = 1  # sin assert"
     assert robustez.instrument("%timeit assert 1 < 2", 0) == "%timeit assert 1 < 2"
