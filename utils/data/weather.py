@@ -25,7 +25,7 @@ def load_weather(station: str = "JFK") -> pd.DataFrame:
 
     Una fila por hora, **todas** las horas entre la primera y la última observación (índice de
     fechas en UTC, ``time``); las horas sin observación quedan como ``NaN``. Columnas, en
-    unidades del sistema internacional:
+    unidades métricas:
 
     - ``temperature``: temperatura del aire (°C);
     - ``dew_point``: punto de rocío (°C);
