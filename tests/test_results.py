@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import torch
 
@@ -17,10 +18,11 @@ def test_results_round_trip_in_order_and_replace_by_name(tmp_path):
     assert utils.load_results(path).empty
     utils.save_result("02", "RNN 8", torch.nn.RNN(28, 8), 0.254, 0.59951, path=path)
     utils.save_result("03", "LSTM", torch.nn.Linear(3, 2), 1.0, 0.9, path=path)
-    utils.save_result("02", "RNN 8", torch.nn.RNN(28, 8), 0.3, 0.61, path=path)  # se repite: sustituye
+    utils.save_result("02", "RNN 8", torch.nn.RNN(28, 8), 0.3, 0.61, epochs=25, path=path)  # sustituye
     table = utils.load_results(path)
     assert list(table.index) == ["RNN 8", "LSTM"]
-    assert table.loc["RNN 8"].tolist() == ["02", 304, 0.3, 0.61]  # 8·28 + 8·8 + 8 + 8 = 304
+    assert table.loc["RNN 8"].tolist() == ["02", 304, 25, 0.3, 0.61]  # 8·28 + 8·8 + 8 + 8 = 304
+    assert pd.isna(table.loc["LSTM", "épocas"])  # sin épocas: celda vacía, no un cero inventado
     assert table.loc["LSTM", "parámetros"] == 3 * 2 + 2
 
 

@@ -1,7 +1,7 @@
 """Tabla de resultados compartida por los cuadernos: cada modelo entrenado deja una fila.
 
-Los cuadernos 02 a 04 guardan aquí lo que mide cada modelo (parámetros, segundos por época y
-exactitud en prueba) para poder compararlos todos al final. El fichero vive en la carpeta de datos
+Los cuadernos 02 a 04 guardan aquí lo que mide cada modelo (parámetros, épocas, segundos por época
+y exactitud en prueba) para poder compararlos todos al final. El fichero vive en la carpeta de datos
 (``data_dir()``, normalmente ``tmp/``), fuera del control de versiones.
 """
 
@@ -20,7 +20,7 @@ from .data import data_dir
 #: Nombre del fichero de resultados dentro de la carpeta de datos.
 RESULTS_NAME = "resultados.json"
 
-COLUMNS = ["cuaderno", "modelo", "parámetros", "segundos por época", "exactitud en prueba"]
+COLUMNS = ["cuaderno", "modelo", "parámetros", "épocas", "segundos por época", "exactitud en prueba"]
 
 
 def results_file() -> Path:
@@ -35,11 +35,13 @@ def save_result(
     seconds_per_epoch: float,
     test_accuracy: float,
     *,
+    epochs: int | None = None,
     path: str | Path | None = None,
 ) -> None:
     """Guarda (o sustituye, si ya había uno con el mismo ``name``) el resultado de un modelo.
 
-    El número de parámetros entrenables se cuenta en ``model``. El fichero se escribe de forma
+    El número de parámetros entrenables se cuenta en ``model``. ``epochs`` (las épocas entrenadas)
+    permite calcular el tiempo total, segundos por época × épocas. El fichero se escribe de forma
     atómica: si la escritura se interrumpe, queda el fichero anterior entero, nunca uno a medias.
     """
     path = Path(path) if path is not None else results_file()
@@ -47,6 +49,7 @@ def save_result(
     rows[name] = {
         "cuaderno": notebook,
         "parámetros": sum(p.numel() for p in model.parameters() if p.requires_grad),
+        "épocas": epochs,
         "segundos por época": round(float(seconds_per_epoch), 2),
         "exactitud en prueba": round(float(test_accuracy), 4),
     }
