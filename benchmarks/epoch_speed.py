@@ -12,7 +12,8 @@ Adam, entropía cruzada. Una época es, en los tres casos, el mismo trabajo de l
 4. tubería original: ``torchvision.datasets.FashionMNIST`` con ``ToTensor() + Normalize`` por
    imagen a través de un ``DataLoader``, con el mismo bucle mínimo.
 
-Uso (desde la raíz del proyecto):  python benchmarks/epoch_speed.py [--repeats 5]
+Uso (desde la raíz del proyecto):  python benchmarks/epoch_speed.py [--repeats 5] [--report]
+(con ``--report`` escribe además el resultado en su sección de ``benchmarks/README.md``)
 Imprime la mediana de cada caso y los cocientes que se comparan con los objetivos:
 ``utils.train / bucle mínimo <= 1.15`` (con tensores y con un ``Subset``) y
 ``tubería original / utils.train >= 10``.
@@ -21,6 +22,7 @@ Imprime la mediana de cada caso y los cocientes que se comparan con los objetivo
 from __future__ import annotations
 
 import argparse
+import platform
 import statistics
 import time
 
@@ -76,6 +78,7 @@ def timed(function) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5, help="épocas medidas por caso (se da la mediana)")
+    parser.add_argument("--report", action="store_true", help="escribe el resultado en benchmarks/README.md")
     args = parser.parse_args()
 
     utils.set_seed(0)
@@ -120,14 +123,31 @@ def main() -> None:
         for name, function in cases.items():
             times[name].append(timed(function))
 
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} hilos, mediana de {args.repeats} épocas")
     medians = {name: statistics.median(values) for name, values in times.items()}
-    for name, seconds in medians.items():
-        print(f"  {name:<45} {seconds:6.3f} s por época")
     bare, ours, subset, original = medians.values()
-    print(f"utils.train / bucle mínimo      = {ours / bare:5.2f}  (objetivo <= 1.15)")
-    print(f"... sobre un Subset / bucle     = {subset / bare:5.2f}  (objetivo <= 1.15)")
-    print(f"tubería original / utils.train  = {original / ours:5.2f}  (objetivo >= 10)")
+    lines = [f"{cpu_name()}, torch {torch.__version__} ({torch.backends.cpu.get_cpu_capability()}), "
+             f"{torch.get_num_threads()} hilos, mediana de {args.repeats} épocas.", "",
+             "| caso | segundos por época |", "|---|---|"]
+    lines += [f"| {name} | {seconds:.3f} |" for name, seconds in medians.items()]
+    lines += ["", "| cociente | valor | objetivo |", "|---|---|---|",
+              f"| utils.train / bucle mínimo | {ours / bare:.2f} | <= 1.15 |",
+              f"| utils.train sobre un Subset / bucle mínimo | {subset / bare:.2f} | <= 1.15 |",
+              f"| tubería original / utils.train | {original / ours:.2f} | >= 10 |"]
+    print("\n".join(lines))
+    if args.report:
+        from robustez import REPORT, write_section  # noqa: PLC0415 (el script vive junto a este)
+
+        write_section(REPORT, "velocidad", "\n".join(lines))
+        print(f"Escrito en {REPORT}")
+
+
+def cpu_name() -> str:
+    """El nombre de la CPU (en Linux, el de /proc/cpuinfo) o, si no se sabe, la arquitectura."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            return next(line.split(":", 1)[1].strip() for line in cpuinfo if line.startswith("model name"))
+    except (OSError, StopIteration):
+        return platform.processor() or platform.machine()
 
 
 if __name__ == "__main__":

@@ -22,16 +22,21 @@ Uso (desde la raíz del proyecto; tarda mucho, mejor en segundo plano):
 
     python benchmarks/robustez.py                      # todas las configuraciones, una a una
     python benchmarks/robustez.py --configs 1 2 --jobs 2  # dos a la vez, con un hilo cada una
-    python benchmarks/robustez.py --report             # solo la tabla, con lo ya medido
+    python benchmarks/robustez.py --report             # solo el informe, con lo ya medido
 
-Los resultados se guardan en ``tmp/robustez/`` (un JSON por configuración).
+Los resultados se guardan en ``benchmarks/resultados/`` (un JSON por configuración, con la huella de
+cada cuaderno medido) y se versionan con el proyecto: el informe ``benchmarks/README.md`` lo escribe
+este script a partir de ellos, nunca se copia a mano. Un cuaderno que ha cambiado desde que se midió
+aparece en el informe como pendiente de medir.
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
 import json
+import math
 import os
 import re
 import statistics
@@ -44,7 +49,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-OUT_DIR = ROOT / "tmp" / "robustez"
+OUT_DIR = ROOT / "benchmarks" / "resultados"
+REPORT = ROOT / "benchmarks" / "README.md"
+README = ROOT / "README.md"
+#: Segundos de una época del bucle mínimo en un portátil de 2 núcleos: el presupuesto del curso da
+#: 650 épocas del bucle para 5 minutos (los equipos de CI, de 0.30 a 0.60 s según la CPU).
+LAPTOP_EPOCH_S = 5 * 60 / 650
 
 #: Lo que pide una CPU antigua (sin AVX2 ni AVX-512) a PyTorch, MKL y oneDNN.
 OLD_CPU = {"ATEN_CPU_CAPABILITY": "default", "MKL_ENABLE_INSTRUCTIONS": "SSE4_2", "ONEDNN_MAX_CPU_ISA": "SSE41"}
@@ -139,6 +149,16 @@ def instrument(source: str, cell: int) -> str:
     return ast.unparse(ast.fix_missing_locations(_RecordAsserts(cell).visit(tree)))
 
 
+def write_section(path: Path, name: str, text: str) -> None:
+    """Sustituye en ``path`` lo que hay entre ``<!-- name: inicio -->`` y ``<!-- name: fin -->``."""
+    begin, end = f"<!-- {name}: inicio -->", f"<!-- {name}: fin -->"
+    document = path.read_text(encoding="utf-8")
+    if begin not in document or end not in document:
+        raise ValueError(f"{path} no tiene las marcas {begin} y {end}")
+    head, rest = document.split(begin, 1)
+    path.write_text(f"{head}{begin}\n{text.strip()}\n{end}{rest.split(end, 1)[1]}", encoding="utf-8")
+
+
 def bare_loop_epoch() -> float:
     """Segundos de una época del bucle mínimo de ``epoch_speed.py`` (mediana de 3), en este proceso."""
     sys.path.insert(0, str(ROOT))
@@ -159,6 +179,14 @@ def bare_loop_epoch() -> float:
 
     epoch()
     return statistics.median(timed(epoch) for _ in range(3))
+
+
+def fingerprint(path: Path) -> str:
+    """Huella del código del cuaderno (sus celdas de código): cambia si cambia lo que se ejecuta."""
+    import nbformat  # noqa: PLC0415
+
+    code = "\n\x00".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()[:12]
 
 
 def run_notebook(path: Path, seed: int) -> dict:
@@ -190,7 +218,7 @@ def run_notebook(path: Path, seed: int) -> dict:
     for output in nb.cells[-1].get("outputs", []):
         if output.output_type == "stream" and "ROBUSTEZ " in output.text:
             probe = json.loads(output.text.split("ROBUSTEZ ", 1)[1])
-    return {"errors": errors, "seconds": round(seconds, 1), **probe}
+    return {"errors": errors, "seconds": round(seconds, 1), "fingerprint": fingerprint(path), **probe}
 
 
 def worker(index: int, only: list[str] | None) -> None:
@@ -230,40 +258,103 @@ def launch(index: int, threads: int | None, only: list[str] | None) -> subproces
                             env=env)
 
 
-def report() -> None:
-    """Imprime las tablas de todo lo medido en ``tmp/robustez/``."""
-    runs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(OUT_DIR.glob("*.json"))]
-    if not runs:
-        sys.exit("No hay resultados en tmp/robustez/: ejecuta antes el script sin --report.")
+def current_runs() -> tuple[list[dict], set[str]]:
+    """Lo medido con el código actual de cada cuaderno (su huella), y qué cuadernos tienen medidas viejas."""
+    current = {path.name[:2]: fingerprint(path) for path in NOTEBOOKS}
+    runs, stale = [], set()
+    for saved in sorted(OUT_DIR.glob("*.json")):
+        run = json.loads(saved.read_text(encoding="utf-8"))
+        fresh = {nb: r for nb, r in run["notebooks"].items() if r.get("fingerprint") == current.get(nb)}
+        stale |= set(run["notebooks"]) - set(fresh)
+        if fresh:
+            runs.append({**run, "notebooks": fresh})
+    return runs, stale
+
+
+def laptop_minutes(runs: list[dict]) -> dict[str, float]:
+    """Minutos de cada cuaderno medido en un portátil de 2 núcleos: la mediana de sus épocas del bucle."""
+    epochs: dict[str, list[float]] = {}
+    for run in runs:
+        for nb, result in run["notebooks"].items():
+            epochs.setdefault(nb, []).append(result["seconds"] / result.get("bare_loop_s", run["bare_loop_s"]))
+    return {nb: statistics.median(values) * LAPTOP_EPOCH_S / 60 for nb, values in epochs.items()}
+
+
+def update_course_map(text: str, minutes: dict[str, float]) -> str:
+    """El mapa del curso del README con la columna «Minutos» de cada cuaderno medido (redondeada hacia arriba).
+
+    Solo toca las filas de la tabla entre ``<!-- mapa: inicio -->`` y ``<!-- mapa: fin -->`` que
+    enlazan a un cuaderno (``| [NN · ...``); la columna es la penúltima.
+    """
+    head, rest = text.split("<!-- mapa: inicio -->", 1)
+    table, tail = rest.split("<!-- mapa: fin -->", 1)
+    rows = []
+    for row in table.split("\n"):
+        found = re.match(r"\| \[(\d\d) ·", row)
+        if found and found.group(1) in minutes:
+            cells = row.split(" | ")
+            cells[-2] = str(max(1, math.ceil(minutes[found.group(1)])))
+            row = " | ".join(cells)
+        rows.append(row)
+    return f"{head}<!-- mapa: inicio -->{chr(10).join(rows)}<!-- mapa: fin -->{tail}"
+
+
+def report() -> str:
+    """El informe en markdown de todo lo medido en ``benchmarks/resultados/`` que sigue vigente.
+
+    Solo cuenta lo medido con el código actual de cada cuaderno (su huella): lo medido con una
+    versión anterior se lista como pendiente, nunca se mezcla con lo nuevo.
+    """
+    runs, stale = current_runs()
+    current = {path.name[:2] for path in NOTEBOOKS}
     notebooks = sorted({nb for run in runs for nb in run["notebooks"]})
-    print("## Configuraciones\n")
-    print("| configuración | CPU (ATen) | hilos | 1 época del bucle mínimo | cuadernos sin errores | "
-          + " | ".join(f"{nb} (épocas del bucle)" for nb in notebooks) + " |")
-    print("|---|---|---|---|---|" + "---|" * len(notebooks))
+    lines = []
+    out = lines.append
+    out("## Tiempo de cada cuaderno\n")
+    out("De principio a fin, sin GPU, en épocas del bucle mínimo (una época del modelo original de "
+        "`epoch_speed.py`, medida en la misma sesión) y en minutos de un portátil de 2 núcleos "
+        f"({LAPTOP_EPOCH_S:.2f} s por época del bucle: el presupuesto de una lección, 650 épocas en 5 minutos).\n")
+    out("| cuaderno | configuraciones | épocas del bucle (mediana) | mín.-máx. | minutos en un portátil |")
+    out("|---|---|---|---|---|")
+    minutes = laptop_minutes(runs)
+    for nb in notebooks:
+        epochs = [run["notebooks"][nb]["seconds"] / run["notebooks"][nb].get("bare_loop_s", run["bare_loop_s"])
+                  for run in runs if nb in run["notebooks"]]
+        out(f"| {nb} | {len(epochs)} | {statistics.median(epochs):.0f} | {min(epochs):.0f}-{max(epochs):.0f} "
+            f"| {minutes[nb]:.1f} |")
+    missing = sorted(current - set(notebooks))
+    if missing:
+        out(f"\n**Pendientes de medir** con su código actual: {', '.join(missing)}"
+            + (f" (hay medidas de una versión anterior de {', '.join(sorted(stale & set(missing)))}, que no cuentan)"
+               if stale & set(missing) else "") + ".")
+    out("\n## Configuraciones\n")
+    out("| configuración | CPU (ATen) | hilos | 1 época del bucle mínimo | cuadernos sin errores | "
+        + " | ".join(f"{nb} (épocas del bucle)" for nb in notebooks) + " |")
+    out("|---|---|---|---|---|" + "---|" * len(notebooks))
     for run in runs:
         nbs = run["notebooks"]
         first = next(iter(nbs.values()), {})
         clean = [nb for nb, r in nbs.items() if not r["errors"]]
         times = [f"{nbs[nb]['seconds'] / nbs[nb].get('bare_loop_s', run['bare_loop_s']):.0f}" if nb in nbs else "–"
                  for nb in notebooks]
-        print(f"| {run['config']} | {first.get('capability', '?')} | {first.get('threads', '?')} | "
-              f"{run['bare_loop_s']:.2f} s | {len(clean)} de {len(nbs)} | " + " | ".join(times) + " |")
+        out(f"| {run['config']} | {first.get('capability', '?')} | {first.get('threads', '?')} | "
+            f"{run['bare_loop_s']:.2f} s | {len(clean)} de {len(nbs)} | " + " | ".join(times) + " |")
     for run in runs:
         for nb, result in run["notebooks"].items():
             for error in result["errors"]:
-                print(f"\n**Error** en {nb} ({run['config']}): {error}")
-    print("\n## Cifras declaradas (mínimo, mediana y máximo de todas las configuraciones)\n")
-    print("| cuaderno | cifra | configuraciones | mín. | mediana | máx. |")
-    print("|---|---|---|---|---|---|")
+                out(f"\n**Error** en {nb} ({run['config']}): {error}")
+    out("\n## Cifras declaradas (mínimo, mediana y máximo de todas las configuraciones)\n")
+    out("| cuaderno | cifra | configuraciones | mín. | mediana | máx. |")
+    out("|---|---|---|---|---|---|")
     for nb, name, values in _collect(runs, notebooks, "figures"):
         values = [v for v in values if v is not None]
         if values:
-            print(f"| {nb} | {name} | {len(values)} | {min(values):.4g} | {statistics.median(values):.4g} "
-                  f"| {max(values):.4g} |")
-    print("\n## Los assert de los cuadernos\n")
-    print("| cuaderno | assert | configuraciones | se cumple | valor (mín.-máx.) | umbral (mín.-máx.) "
-          "| margen en el peor caso | margen / desviación típica |")
-    print("|---|---|---|---|---|---|---|---|")
+            out(f"| {nb} | {name} | {len(values)} | {min(values):.4g} | {statistics.median(values):.4g} "
+                f"| {max(values):.4g} |")
+    out("\n## Los assert de los cuadernos\n")
+    out("| cuaderno | assert | configuraciones | se cumple | valor (mín.-máx.) | umbral (mín.-máx.) "
+        "| margen en el peor caso | margen / desviación típica |")
+    out("|---|---|---|---|---|---|---|---|")
     for nb, name, records in _collect(runs, notebooks, "asserts"):
         records = [r for r in records if r is not None]
         passed = sum(r["ok"] for r in records)
@@ -271,9 +362,10 @@ def report() -> None:
         worst = min(margins) if margins else None
         spread = statistics.stdev(margins) if len(margins) > 1 else 0.0
         sigmas = "" if worst is None else f"{worst / spread:.1f}" if spread > 0 else "sin dispersión"
-        print(f"| {nb} | `{name.replace('|', '∣')}` | {len(records)} | {passed} de {len(records)} "
-              f"| {_span(records, 'value')} | {_span(records, 'threshold')} "
-              f"| {'' if worst is None else f'{worst:+.3g}'} | {sigmas} |")
+        out(f"| {nb} | `{name.replace('|', '∣')}` | {len(records)} | {passed} de {len(records)} "
+            f"| {_span(records, 'value')} | {_span(records, 'threshold')} "
+            f"| {'' if worst is None else f'{worst:+.3g}'} | {sigmas} |")
+    return "\n".join(lines) + "\n"
 
 
 def _collect(runs: list[dict], notebooks: list[str], kind: str) -> list[tuple[str, str, list]]:
@@ -300,7 +392,8 @@ def main() -> None:
     parser.add_argument("--configs", type=int, nargs="*", help="índices de CONFIGS (por defecto, todas)")
     parser.add_argument("--notebooks", nargs="*", help="solo estos cuadernos (p. ej. 01 03); se añaden a lo ya medido")
     parser.add_argument("--jobs", type=int, default=1, help="configuraciones a la vez (con --jobs 2, un hilo cada una)")
-    parser.add_argument("--report", action="store_true", help="solo imprime la tabla de lo ya medido")
+    parser.add_argument("--report", action="store_true", help="solo escribe el informe con lo ya medido")
+    parser.add_argument("--threads", type=int, help="hilos de cada configuración (con --jobs 2, uno)")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker is not None:
@@ -310,7 +403,7 @@ def main() -> None:
 
         chosen = args.configs if args.configs is not None else range(len(CONFIGS))
         chosen = [i for i in chosen if not CONFIGS[i].cuda or torch.cuda.is_available()]
-        threads = 1 if args.jobs > 1 else None
+        threads = args.threads or (1 if args.jobs > 1 else None)
         running: list[subprocess.Popen] = []
         for index in chosen:
             while len(running) >= args.jobs:
@@ -319,7 +412,10 @@ def main() -> None:
             running.append(launch(index, threads, args.notebooks))
         for process in running:
             process.wait()
-    report()
+    write_section(REPORT, "robustez", report())
+    README.write_text(update_course_map(README.read_text(encoding="utf-8"), laptop_minutes(current_runs()[0])),
+                      encoding="utf-8")
+    print(f"Informe escrito en {REPORT.relative_to(ROOT)}, y los minutos de cada cuaderno en el README")
 
 
 if __name__ == "__main__":

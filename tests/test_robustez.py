@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -81,18 +82,65 @@ def test_a_small_notebook_gives_its_asserts_figures_and_errors(tmp_path):
     assert result["errors"] == ["celda 3: AssertionError: x debería ser menor que 2"]
 
 
-def test_the_report_gives_the_worst_margin_and_its_spread(tmp_path, monkeypatch, capsys):
+def test_the_report_gives_the_worst_margin_and_its_spread(tmp_path, monkeypatch):
+    notebook = tmp_path / "99_prueba.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("assert x > 1")]), notebook)
+
     def run(config: str, x: float) -> dict:
         check = {"value": x, "op": ">", "threshold": 1.0, "margin": x - 1, "ok": x > 1}
         return {"config": config, "bare_loop_s": 0.5, "notebooks": {"99": {
-            "errors": [], "seconds": 50.0, "figures": {"x al cuadrado": x * x}, "asserts": {"celda 2: x > 1": check}}}}
+            "errors": [], "seconds": 50.0, "figures": {"x al cuadrado": x * x}, "asserts": {"celda 2: x > 1": check},
+            "fingerprint": robustez.fingerprint(notebook)}}}
 
     for index, x in enumerate([4.0, 3.0, 5.0]):
-        (tmp_path / f"{index}.json").write_text(robustez.json.dumps(run(f"semilla {index}", x)), encoding="utf-8")
+        (tmp_path / f"{index}.json").write_text(json.dumps(run(f"semilla {index}", x)), encoding="utf-8")
     monkeypatch.setattr(robustez, "OUT_DIR", tmp_path)
-    robustez.report()
-    table = capsys.readouterr().out
+    monkeypatch.setattr(robustez, "NOTEBOOKS", [notebook])
+    table = robustez.report()
     assert "| 99 | x al cuadrado | 3 | 9 | 16 | 25 |" in table
     # peor margen 2 (x = 3); desviación típica de los márgenes 1: 2.0 desviaciones
     assert "| 99 | `celda 2: x > 1` | 3 | 3 de 3 | 3 a 5 | 1 | +2 | 2.0 |" in table
     assert "| semilla 0 | ? | ? | 0.50 s | 1 de 1 | 100 |" in table
+
+
+def test_write_section_replaces_only_what_lies_between_its_marks(tmp_path):
+    report = tmp_path / "informe.md"
+    report.write_text("antes\n<!-- a: inicio -->\nviejo\n<!-- a: fin -->\ndespués\n", encoding="utf-8")
+    robustez.write_section(report, "a", "nuevo\n")
+    assert report.read_text(encoding="utf-8") == "antes\n<!-- a: inicio -->\nnuevo\n<!-- a: fin -->\ndespués\n"
+    with pytest.raises(ValueError, match="no tiene las marcas"):
+        robustez.write_section(report, "b", "x")
+
+
+def test_the_course_map_gets_the_minutes_of_the_measured_notebooks_rounded_up():
+    readme = ("texto | 9 |\n<!-- mapa: inicio -->\n| Lección | Qué | Minutos | Clases |\n"
+              "| [01 · Uno](notebooks/01.ipynb) | algo | 7 | 1 |\n| [02 · Dos](notebooks/02.ipynb) | más | 7 | 2 |\n"
+              "<!-- mapa: fin -->\n| 03 | 7 |\n")
+    updated = robustez.update_course_map(readme, {"01": 2.1, "03": 0.2})
+    assert updated == readme.replace("| algo | 7 |", "| algo | 3 |")  # el 02 no se midió; fuera del mapa, nada
+
+
+def test_the_report_counts_only_what_was_measured_with_the_current_code(tmp_path, monkeypatch):
+    notebook = tmp_path / "07_prueba.ipynb"
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1\nassert x > 0")]
+    nbformat.write(nb, notebook)
+    current = robustez.fingerprint(notebook)
+    measured = {"errors": [], "seconds": 46.0, "bare_loop_s": 0.5, "figures": {}, "capability": "AVX2", "threads": 1,
+                "asserts": {"celda 0: x > 0": {"value": 1.0, "op": ">", "threshold": 0.0, "margin": 1.0, "ok": True}}}
+    results = tmp_path / "resultados"
+    results.mkdir()
+    for index, fingerprint in enumerate([current, current, "de-otra-version"]):
+        run = {"config": f"semilla {index}", "env": {}, "bare_loop_s": 0.5,
+               "notebooks": {"07": {**measured, "fingerprint": fingerprint}}}
+        (results / f"{index}.json").write_text(json.dumps(run), encoding="utf-8")
+    monkeypatch.setattr(robustez, "NOTEBOOKS", [notebook])
+    monkeypatch.setattr(robustez, "OUT_DIR", results)
+    runs, stale = robustez.current_runs()
+    assert [run["config"] for run in runs] == ["semilla 0", "semilla 1"] and stale == {"07"}
+    assert robustez.laptop_minutes(runs) == {"07": pytest.approx(92 * robustez.LAPTOP_EPOCH_S / 60)}
+    text = robustez.report()
+    assert "| 07 | 2 | 92 | 92-92 |" in text and "| `celda 0: x > 0` | 2 | 2 de 2 |" in text
+    nb.cells[0].source = "x = 2\nassert x > 0"  # el cuaderno cambia: lo medido deja de contar
+    nbformat.write(nb, notebook)
+    assert robustez.current_runs()[0] == [] and "**Pendientes de medir** con su código actual: 07" in robustez.report()

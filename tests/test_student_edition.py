@@ -1,4 +1,4 @@
-"""La edición para estudiantes: el comando del README quita las soluciones y deja cuadernos que funcionan."""
+"""La edición para estudiantes: el comando de la guía docente quita las soluciones y deja cuadernos que funcionan."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
-def readme_command() -> list[str]:
-    """El comando que documenta el README, tal cual."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    line = next(line.strip() for line in readme.splitlines()
+def guide_command() -> list[str]:
+    """El comando que documenta la guía docente, tal cual."""
+    guide = (ROOT / "notebooks" / "GUIA_DOCENTE.md").read_text(encoding="utf-8")
+    line = next(line.strip() for line in guide.splitlines()
                 if line.strip().startswith("jupyter nbconvert") and "remove_cell_tags" in line)
     return shlex.split(line)
 
@@ -28,8 +28,8 @@ def readme_command() -> list[str]:
 @pytest.fixture(scope="module")
 def edition(tmp_path_factory) -> Path:
     output = tmp_path_factory.mktemp("alumnos")
-    command = readme_command()
-    assert command[command.index("--output-dir") + 1] == "tmp/alumnos"
+    command = guide_command()
+    assert command[command.index("--output-dir") + 1] == "../curso-alumnos/notebooks"
     command[command.index("--output-dir") + 1] = str(output)
     subprocess.run([sys.executable, "-m", *command], cwd=ROOT, check=True, capture_output=True)
     return output
