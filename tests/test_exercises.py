@@ -6,7 +6,9 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
+import torch
 from torch import nn
 
 import utils
@@ -61,8 +63,20 @@ def test_rounding_none_and_wrong_types(capsys):
     assert "escribe tu respuesta en lugar de None" in capsys.readouterr().out
     utils.check_exercise("02.1", 21514.5)
     assert "no es un número entero" in capsys.readouterr().out
-    with pytest.raises(TypeError, match="es un número"):
+    with pytest.raises(TypeError, match="tiene que ser un número .* se ha recibido un str"):
         utils.check_exercise("02.1", "21514")
+    with pytest.raises(TypeError, match="se ha recibido un Tensor"):  # varios números no son una respuesta
+        utils.check_exercise("02.1", torch.tensor([21514, 1]))
+
+
+def test_a_tensor_or_numpy_scalar_is_read_as_its_number(capsys):
+    parameters, step_error = REFERENCE["02.1"][0], REFERENCE["01.3"][0]
+    answers = [("02.1", torch.tensor(parameters)), ("02.1", torch.tensor([parameters]).sum()),
+               ("02.1", np.int64(parameters)), ("02.1", np.float32(parameters)),
+               ("01.3", torch.tensor(step_error)), ("01.3", np.float64(step_error))]
+    for exercise_id, answer in answers:
+        utils.check_exercise(exercise_id, answer)
+    assert capsys.readouterr().out.count("¡correcto!") == len(answers)
     with pytest.raises(ValueError, match="No hay comprobación para el ejercicio '09.9'"):
         utils.check_exercise("09.9", 1)
 

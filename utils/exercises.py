@@ -61,15 +61,21 @@ EXERCISES: dict[str, Exercise] = {
 
 
 def check_exercise(exercise_id: str, answer: int | float | None) -> None:
-    """Escribe si ``answer`` es la respuesta del ejercicio ``exercise_id`` (p. ej. ``"02.1"``) y, si no, una pista."""
+    """Escribe si ``answer`` es la respuesta del ejercicio ``exercise_id`` (p. ej. ``"02.1"``) y, si no, una pista.
+
+    ``answer`` es un número; también vale un tensor de un solo elemento o un escalar de NumPy.
+    """
     if exercise_id not in EXERCISES:
         raise ValueError(f"No hay comprobación para el ejercicio {exercise_id!r}; las hay para: {', '.join(EXERCISES)}.")
     exercise = EXERCISES[exercise_id]
     if answer is None:
         print(f"Ejercicio {exercise_id}, {exercise.question}: escribe tu respuesta en lugar de None.")
         return
+    if hasattr(answer, "item") and getattr(answer, "ndim", 0) == 0:  # un tensor o un escalar de NumPy
+        answer = answer.item()
     if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        raise TypeError(f"La respuesta del ejercicio {exercise_id} es un número, no {type(answer).__name__}.")
+        raise TypeError(f"La respuesta del ejercicio {exercise_id} tiene que ser un número (como 21514 o 2.2), "
+                        f"y se ha recibido un {type(answer).__name__}.")
     if exercise.digits is None and answer != int(answer):
         print(f"Ejercicio {exercise_id}: {answer} no es un número entero, y aquí se pide uno.")
         return
