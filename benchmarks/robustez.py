@@ -272,12 +272,17 @@ def current_runs() -> tuple[list[dict], set[str]]:
 
 
 def laptop_minutes(runs: list[dict]) -> dict[str, float]:
-    """Minutos de cada cuaderno medido en un portátil de 2 núcleos: la mediana de sus épocas del bucle."""
-    epochs: dict[str, list[float]] = {}
+    """Minutos de cada cuaderno medido en un portátil de 2 núcleos: la mediana de sus épocas del bucle.
+
+    Las configuraciones que imitan una CPU antigua solo cuentan para un cuaderno que no tenga otras.
+    """
+    epochs: dict[str, dict[bool, list[float]]] = {}
     for run in runs:
         for nb, result in run["notebooks"].items():
-            epochs.setdefault(nb, []).append(result["seconds"] / result.get("bare_loop_s", run["bare_loop_s"]))
-    return {nb: statistics.median(values) * LAPTOP_EPOCH_S / 60 for nb, values in epochs.items()}
+            old_cpu = bool(run.get("env"))
+            value = result["seconds"] / result.get("bare_loop_s", run["bare_loop_s"])
+            epochs.setdefault(nb, {False: [], True: []})[old_cpu].append(value)
+    return {nb: statistics.median(values[False] or values[True]) * LAPTOP_EPOCH_S / 60 for nb, values in epochs.items()}
 
 
 def update_course_map(text: str, minutes: dict[str, float]) -> str:

@@ -139,6 +139,9 @@ def test_the_report_counts_only_what_was_measured_with_the_current_code(tmp_path
     runs, stale = robustez.current_runs()
     assert [run["config"] for run in runs] == ["semilla 0", "semilla 1"] and stale == {"07"}
     assert robustez.laptop_minutes(runs) == {"07": pytest.approx(92 * robustez.LAPTOP_EPOCH_S / 60)}
+    slow = {**runs[0], "env": robustez.OLD_CPU, "notebooks": {"07": {**measured, "seconds": 460.0}}}
+    assert robustez.laptop_minutes([*runs, slow]) == robustez.laptop_minutes(runs)  # la CPU antigua no cuenta
+    assert robustez.laptop_minutes([slow]) == {"07": pytest.approx(920 * robustez.LAPTOP_EPOCH_S / 60)}  # salvo sola
     text = robustez.report()
     assert "| 07 | 2 | 92 | 92-92 |" in text and "| `celda 0: x > 0` | 2 | 2 de 2 |" in text
     nb.cells[0].source = "x = 2\nassert x > 0"  # el cuaderno cambia: lo medido deja de contar
