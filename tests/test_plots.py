@@ -36,6 +36,7 @@ def test_history_pairs_train_and_validation_on_two_axes():
         assert list(val_line.get_ydata()) == HISTORY[f"val_{key}"]
         assert [t.get_text() for t in ax.get_legend().get_texts()] == ["entrenamiento", "validación"]
         assert ax.get_xlabel() == "Época"
+    assert utils.plot_history(HISTORY, metric_name="MAE (°C)").axes[1].get_title() == "MAE (°C)"  # siglas intactas
 
 
 def test_history_without_metric_or_validation_has_one_axis():

@@ -51,7 +51,7 @@ def plot_history(history: dict[str, Sequence[float]], metric_name: str = "métri
         raise ValueError("history no tiene ninguna época en 'train_loss'.")
     panels = [("loss", "Pérdida (escala log.)")]
     if "train_metric" in history:
-        panels.append(("metric", metric_name.capitalize()))
+        panels.append(("metric", metric_name[:1].upper() + metric_name[1:]))
     fig, axes = plt.subplots(1, len(panels), figsize=(6 * len(panels), 4.5), squeeze=False)
     for ax, (key, title) in zip(axes[0], panels):
         for prefix, label, style in (("train", "entrenamiento", "-"), ("val", "validación", "--")):
