@@ -143,7 +143,7 @@ def test_the_report_counts_only_what_was_measured_with_the_current_code(tmp_path
     assert robustez.laptop_minutes([*runs, slow]) == robustez.laptop_minutes(runs)  # la CPU antigua no cuenta
     assert robustez.laptop_minutes([slow]) == {"07": pytest.approx(920 * robustez.LAPTOP_EPOCH_S / 60)}  # salvo sola
     text = robustez.report()
-    assert "| 07 | 2 | 92 | 92-92 |" in text and "| `celda 0: x > 0` | 2 | 2 de 2 |" in text
+    assert "| 07 | 2 | 92 | 92-92 | 0.7 |" in text and "| `celda 0: x > 0` | 2 | 2 de 2 |" in text
     nb.cells[0].source = "x = 2\nassert x > 0"  # el cuaderno cambia: lo medido deja de contar
     nbformat.write(nb, notebook)
     assert robustez.current_runs()[0] == [] and "**Pendientes de medir** con su código actual: 07" in robustez.report()
