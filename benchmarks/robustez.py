@@ -224,23 +224,26 @@ def run_notebook(path: Path, seed: int) -> dict:
 def worker(index: int, only: list[str] | None) -> None:
     """Una configuración: los cuadernos (todos u ``only``), en orden, con una carpeta de datos propia.
 
-    Con ``only``, lo medido se añade a lo que ya hubiera de esa configuración.
+    Con ``only``, lo medido se añade a lo que ya hubiera de esa configuración (leído al final, para no
+    perder lo que otro proceso haya guardado mientras tanto).
     """
     config = CONFIGS[index]
     saved = OUT_DIR / f"{index}.json"
     bare_loop_s = round(bare_loop_epoch(), 3)
+    measured = {}
+    for path in NOTEBOOKS:
+        if only and path.name[:2] not in only:
+            continue
+        # cada cuaderno guarda la época del bucle mínimo medida en la misma sesión que su tiempo
+        measured[path.name[:2]] = {**run_notebook(path, config.seed), "bare_loop_s": bare_loop_s}
+        print(f"[{config.name}] {path.name}: {measured[path.name[:2]]['seconds']} s, "
+              f"errores: {measured[path.name[:2]]['errors'] or 'ninguno'}", flush=True)
     result = {"config": config.name, "env": config.env, "bare_loop_s": bare_loop_s, "notebooks": {}}
     if only and saved.is_file():
         result = json.loads(saved.read_text(encoding="utf-8"))
         for earlier in result["notebooks"].values():  # su tiempo se midió con el bucle de entonces
             earlier.setdefault("bare_loop_s", result["bare_loop_s"])
-    for path in NOTEBOOKS:
-        if only and path.name[:2] not in only:
-            continue
-        # cada cuaderno guarda la época del bucle mínimo medida en la misma sesión que su tiempo
-        result["notebooks"][path.name[:2]] = {**run_notebook(path, config.seed), "bare_loop_s": bare_loop_s}
-        print(f"[{config.name}] {path.name}: {result['notebooks'][path.name[:2]]['seconds']} s, "
-              f"errores: {result['notebooks'][path.name[:2]]['errors'] or 'ninguno'}", flush=True)
+    result["notebooks"].update(measured)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     saved.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
 
