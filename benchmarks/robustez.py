@@ -274,6 +274,12 @@ def current_runs() -> tuple[list[dict], set[str]]:
     return runs, stale
 
 
+def loop_epochs(run: dict, nb: str) -> float:
+    """Tiempo del cuaderno ``nb`` en la configuración ``run``, en épocas del bucle mínimo medidas con él."""
+    result = run["notebooks"][nb]
+    return result["seconds"] / result.get("bare_loop_s", run["bare_loop_s"])
+
+
 def laptop_minutes(runs: list[dict]) -> dict[str, float]:
     """Minutos de cada cuaderno medido en un portátil de 2 núcleos: el mínimo de sus épocas del bucle.
 
@@ -282,10 +288,8 @@ def laptop_minutes(runs: list[dict]) -> dict[str, float]:
     """
     epochs: dict[str, dict[bool, list[float]]] = {}
     for run in runs:
-        for nb, result in run["notebooks"].items():
-            old_cpu = bool(run.get("env"))
-            value = result["seconds"] / result.get("bare_loop_s", run["bare_loop_s"])
-            epochs.setdefault(nb, {False: [], True: []})[old_cpu].append(value)
+        for nb in run["notebooks"]:
+            epochs.setdefault(nb, {False: [], True: []})[bool(run.get("env"))].append(loop_epochs(run, nb))
     return {nb: min(values[False] or values[True]) * LAPTOP_EPOCH_S / 60 for nb, values in epochs.items()}
 
 
@@ -305,7 +309,8 @@ def update_course_map(text: str, minutes: dict[str, float]) -> str:
             cells[-2] = str(max(1, math.ceil(minutes[found.group(1)])))
             row = " | ".join(cells)
         rows.append(row)
-    return f"{head}<!-- mapa: inicio -->{chr(10).join(rows)}<!-- mapa: fin -->{tail}"
+    body = "\n".join(rows)
+    return f"{head}<!-- mapa: inicio -->{body}<!-- mapa: fin -->{tail}"
 
 
 def report() -> str:
@@ -327,8 +332,7 @@ def report() -> str:
     out("|---|---|---|---|---|")
     minutes = laptop_minutes(runs)
     for nb in notebooks:
-        epochs = [run["notebooks"][nb]["seconds"] / run["notebooks"][nb].get("bare_loop_s", run["bare_loop_s"])
-                  for run in runs if nb in run["notebooks"]]
+        epochs = [loop_epochs(run, nb) for run in runs if nb in run["notebooks"]]
         out(f"| {nb} | {len(epochs)} | {statistics.median(epochs):.0f} | {min(epochs):.0f}-{max(epochs):.0f} "
             f"| {minutes[nb]:.1f} |")
     missing = sorted(current - set(notebooks))
@@ -344,8 +348,7 @@ def report() -> str:
         nbs = run["notebooks"]
         first = next(iter(nbs.values()), {})
         clean = [nb for nb, r in nbs.items() if not r["errors"]]
-        times = [f"{nbs[nb]['seconds'] / nbs[nb].get('bare_loop_s', run['bare_loop_s']):.0f}" if nb in nbs else "–"
-                 for nb in notebooks]
+        times = [f"{loop_epochs(run, nb):.0f}" if nb in nbs else "–" for nb in notebooks]
         out(f"| {run['config']} | {first.get('capability', '?')} | {first.get('threads', '?')} | "
             f"{run['bare_loop_s']:.2f} s | {len(clean)} de {len(nbs)} | " + " | ".join(times) + " |")
     for run in runs:
